@@ -1,0 +1,3 @@
+export function sharedDto(): string {
+  return 'shared-dto';
+}
