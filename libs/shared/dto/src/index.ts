@@ -1,1 +1,4 @@
-export * from './lib/shared-dto';
+export * from './lib/role';
+export * from './lib/user';
+export * from './lib/page';
+export * from './lib/auth';

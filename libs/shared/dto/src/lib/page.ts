@@ -1,0 +1,25 @@
+import type { Role } from './role';
+
+/** The envelope of every paged list. `page` is 1-based. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const USER_SORT_FIELDS = ['email', 'name', 'role', 'createdAt', 'lastSignInAt'] as const;
+export type UserSortField = (typeof USER_SORT_FIELDS)[number];
+/** A sort field, optionally prefixed with `-` for descending order. */
+export type UserSort = UserSortField | `-${UserSortField}`;
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+
+export interface UserListQuery {
+  page?: number;
+  pageSize?: number;
+  search?: string;
+  role?: Role;
+  sort?: UserSort;
+}

@@ -1,7 +1,0 @@
-import { sharedDto } from './shared-dto';
-
-describe('sharedDto', () => {
-  it('should work', () => {
-    expect(sharedDto()).toEqual('shared-dto');
-  });
-});

@@ -1,3 +1,0 @@
-export function sharedDto(): string {
-  return 'shared-dto';
-}
