@@ -1,19 +1,36 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { join } from 'node:path';
+import { AppConfig, ConfigError } from './config/app-config';
+import { createApp } from './create-app';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+async function bootstrap(): Promise<void> {
+  let config = new AppConfig();
+  const logger = new Logger('Bootstrap');
+  let embedded: EmbeddedPostgres | undefined;
+
+  if (!config.databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dir: join(config.dataDir, 'postgres'), database: 'vip' });
+    logger.log(`Embedded PostgreSQL on port ${embedded.port}, data in ${join(config.dataDir, 'postgres')}`);
+    config = new AppConfig({ ...process.env, DATABASE_URL: embedded.url });
+  }
+
+  const app = await createApp(config);
+  if (embedded) {
+    const server = embedded;
+    app.getHttpAdapter().getInstance().addHook('onClose', async () => server.stop());
+  }
+  await app.listen(config.port, config.production ? '0.0.0.0' : '127.0.0.1');
+  const url = config.production ? `port ${config.port}` : `http://localhost:${config.port}/`;
+  if (config.devLogin) logger.warn('Dev sign-in is ON: no Google client is configured (GOOGLE_CLIENT_ID/SECRET)');
+  logger.log(`VIP Coordinator is running: ${url}`);
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Configuration error: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+import type { User } from '@vip/shared-dto';
+import type { FastifyRequest } from 'fastify';
+
+export interface AuthRequest extends FastifyRequest {
+  user: User;
+}

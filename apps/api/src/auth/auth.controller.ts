@@ -1,0 +1,144 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiFoundResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AccessTokenResponse, AuthConfigResponse, User } from '@vip/shared-dto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
+import { ForbiddenError } from '../common/errors';
+import { AppConfig } from '../config/app-config';
+import { UserResponse } from '../users/dto/user.response';
+import { AuthService, type ClientInfo } from './auth.service';
+import { clearCookie, readCookie, SESSION_COOKIE, sessionCookieOptions, setCookie } from './cookies';
+import { CurrentUser } from './decorators/current-user.decorator';
+import { Public } from './decorators/public.decorator';
+import { AnyRole } from './decorators/roles.decorator';
+import { AccessTokenResponseDto, AuthConfigResponseDto } from './dto/auth.responses';
+import { DevLoginBody } from './dto/dev-login.body';
+import { GoogleAuthGuard, GoogleCallbackGuard, type GoogleOutcome } from './guards/google-auth.guard';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get('config')
+  @ApiOperation({ summary: 'Which sign-in methods the console may offer' })
+  @ApiOkResponse({ type: AuthConfigResponseDto })
+  authConfig(): AuthConfigResponse {
+    return { google: Boolean(this.config.google), devLogin: this.config.devLogin };
+  }
+
+  @Public()
+  @Get('google')
+  @UseGuards(GoogleAuthGuard)
+  @ApiOperation({ summary: "Start a Google sign-in: redirect to Google's consent page (state + PKCE S256)" })
+  @ApiQuery({ name: 'login_hint', required: false, description: 'Email to preselect at Google' })
+  @ApiFoundResponse({ description: 'Redirect to the authorization URL' })
+  @ApiErrors(404)
+  startGoogle(@Res() reply: FastifyReply): void {
+    // Reached only when the sign-in could not even start (passport redirects otherwise).
+    this.failSignIn(reply, 'provider_error');
+  }
+
+  @Public()
+  @Get('google/callback')
+  @UseGuards(GoogleCallbackGuard)
+  @ApiOperation({
+    summary: 'Finish a Google sign-in',
+    description: 'Success: sets the session cookie, redirects to ADMIN_URL. Failure: redirects to ADMIN_URL + `login?error=<code>`.',
+  })
+  @ApiFoundResponse({ description: 'Redirect to the admin console' })
+  async googleCallback(@Req() request: FastifyRequest & { google: GoogleOutcome }, @Res() reply: FastifyReply): Promise<void> {
+    const outcome = request.google;
+    if ('error' in outcome) return this.failSignIn(reply, outcome.error);
+    const signedIn = await this.auth.signIn(outcome.identity, clientInfo(request));
+    this.setSession(reply, signedIn.sessionToken, signedIn.sessionMaxAge);
+    reply.redirect(this.config.adminUrl, 302);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiOperation({
+    summary: 'Trade the session cookie for an access token',
+    description: "Rotates the cookie. The request's `Origin` must be ADMIN_URL's origin.",
+  })
+  @ApiOkResponse({ type: AccessTokenResponseDto })
+  @ApiErrors(401, 403)
+  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenResponse> {
+    if (request.headers.origin !== this.config.adminOrigin) {
+      throw new ForbiddenError('Refresh is only allowed from the admin console');
+    }
+    const result = await this.auth.refresh(readCookie(request, SESSION_COOKIE)).catch((error: unknown) => {
+      clearCookie(reply, SESSION_COOKIE, sessionCookieOptions(this.config));
+      throw error;
+    });
+    this.setSession(reply, result.sessionToken, result.sessionMaxAge);
+    reply.header('cache-control', 'no-store');
+    return result.response;
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiOperation({ summary: 'End the session and clear its cookie' })
+  @ApiNoContentResponse({ description: 'Signed out (also when there was no session)' })
+  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(readCookie(request, SESSION_COOKIE));
+    clearCookie(reply, SESSION_COOKIE, sessionCookieOptions(this.config));
+  }
+
+  @Public()
+  @Post('dev-login')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign in without Google (development only)',
+    description: 'Exists only while dev sign-in is on, never in production; otherwise 404.',
+  })
+  @ApiOkResponse({ type: AccessTokenResponseDto })
+  @ApiErrors(400, 404)
+  async devLogin(@Body() body: DevLoginBody, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenResponse> {
+    if (!this.config.devLogin) throw new NotFoundException('Cannot POST /api/auth/dev-login');
+    const email = body.email.toLowerCase();
+    const signedIn = await this.auth.signIn(
+      { provider: 'dev', subject: email, email, name: body.name, picture: null },
+      clientInfo(request),
+    );
+    this.setSession(reply, signedIn.sessionToken, signedIn.sessionMaxAge);
+    return this.auth.tokenResponse(signedIn.user);
+  }
+
+  @AnyRole()
+  @Get('me')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'The signed-in caller' })
+  @ApiOkResponse({ type: UserResponse })
+  me(@CurrentUser() user: User): User {
+    return user;
+  }
+
+  private setSession(reply: FastifyReply, token: string, maxAge: number): void {
+    setCookie(reply, SESSION_COOKIE, token, { ...sessionCookieOptions(this.config), maxAge });
+  }
+
+  private failSignIn(reply: FastifyReply, code: string): void {
+    reply.redirect(`${this.config.adminUrl}login?error=${encodeURIComponent(code)}`, 302);
+  }
+}
+
+function clientInfo(request: FastifyRequest): ClientInfo {
+  return { userAgent: request.headers['user-agent'], ip: request.ip };
+}

@@ -1,0 +1,36 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { UnauthorizedError } from '../../common/errors';
+import { UsersService } from '../../users/users.service';
+import { AccessTokens } from '../access-tokens';
+import type { AuthRequest } from '../auth-request';
+import { IS_PUBLIC } from '../decorators/public.decorator';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Global, first: a bearer token must be valid and its user must still exist. The user
+ * is loaded by primary key on every request, so a role change or deletion bites on the
+ * next request, on every instance.
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokens,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
+    const request = ctx.switchToHttp().getRequest<AuthRequest>();
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const userId = token ? this.tokens.verify(token) : undefined;
+    if (!userId || !UUID.test(userId)) throw new UnauthorizedError('A valid access token is required');
+    const user = await this.users.findById(userId);
+    if (!user) throw new UnauthorizedError('A valid access token is required');
+    request.user = user;
+    return true;
+  }
+}

@@ -1,0 +1,21 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ForbiddenError } from '../../common/errors';
+import type { AuthRequest } from '../auth-request';
+import { IS_PUBLIC } from '../decorators/public.decorator';
+import { Roles } from '../decorators/roles.decorator';
+
+/** Global, second: the caller's current role must be one the route admits. */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const required = this.reflector.getAllAndOverride(Roles, targets);
+    const { user } = ctx.switchToHttp().getRequest<AuthRequest>();
+    if (!required || required.length === 0 || required.includes(user.role)) return true;
+    throw new ForbiddenError(`This needs the role ${required.join(' or ')}`);
+  }
+}

@@ -1,0 +1,173 @@
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** Thrown at boot when a variable is missing or malformed; the message names it. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'verbose';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'];
+
+export interface GoogleConfig {
+  clientId: string;
+  clientSecret: string;
+  callbackUrl: string;
+  authorizationUrl: string;
+  tokenUrl: string;
+  userInfoUrl: string;
+}
+
+/**
+ * The whole configuration, validated once at start-up. Nothing else in the API reads
+ * `process.env`.
+ */
+export class AppConfig {
+  readonly production: boolean;
+  readonly port: number;
+  /** Unset in development means: start an embedded PostgreSQL. */
+  readonly databaseUrl: string | undefined;
+  readonly migrationsRun: boolean;
+  readonly jwtKey: KeyObject;
+  readonly jwtAccessTtl: number;
+  readonly sessionTtlDays: number;
+  /** `undefined` when no Google client is configured. */
+  readonly google: GoogleConfig | undefined;
+  readonly allowedDomains: readonly string[];
+  readonly adminUrl: string;
+  readonly adminOrigin: string;
+  readonly devLogin: boolean;
+  readonly logLevel: LogLevel;
+  readonly dataDir: string;
+  /** Folder of the built admin console, served at `/` when present. */
+  readonly adminDistDir: string;
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    const read = (name: string): string | undefined => {
+      const value = env[name]?.trim();
+      return value === '' ? undefined : value;
+    };
+
+    this.production = read('NODE_ENV') === 'production';
+    this.dataDir = resolve(read('DATA_DIR') ?? '.data');
+    this.adminDistDir = resolve(read('ADMIN_DIST_DIR') ?? 'dist/apps/admin/browser');
+    this.port = integer('PORT', read('PORT'), 3000, 0, 65535);
+    this.logLevel = oneOf('LOG_LEVEL', read('LOG_LEVEL'), LOG_LEVELS, 'info');
+
+    const databaseUrl = read('DATABASE_URL');
+    if (databaseUrl !== undefined) {
+      const url = parseUrl('DATABASE_URL', databaseUrl);
+      if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
+        throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+      }
+    } else if (this.production) {
+      throw new ConfigError('DATABASE_URL is required when NODE_ENV=production');
+    }
+    this.databaseUrl = databaseUrl;
+    this.migrationsRun = boolean('MIGRATIONS_RUN', read('MIGRATIONS_RUN'), true);
+
+    this.jwtKey = createSecretKey(Buffer.from(this.jwtSecret(read('JWT_SECRET')), 'utf8'));
+    this.jwtAccessTtl = integer('JWT_ACCESS_TTL', read('JWT_ACCESS_TTL'), 900, 30, 3600);
+    this.sessionTtlDays = integer('SESSION_TTL_DAYS', read('SESSION_TTL_DAYS'), 30, 1, 365);
+
+    const origin = `http://localhost:${this.port}`;
+    const adminUrl = parseUrl('ADMIN_URL', read('ADMIN_URL') ?? `${origin}/`);
+    if (!['http:', 'https:'].includes(adminUrl.protocol)) {
+      throw new ConfigError('ADMIN_URL must be an http(s) URL');
+    }
+    if (!adminUrl.pathname.endsWith('/')) adminUrl.pathname += '/';
+    this.adminUrl = adminUrl.href;
+    this.adminOrigin = adminUrl.origin;
+
+    this.google = this.googleConfig(read, origin);
+    this.allowedDomains = (read('GOOGLE_ALLOWED_DOMAINS') ?? '')
+      .split(',')
+      .map((domain) => domain.trim().toLowerCase())
+      .filter(Boolean);
+    for (const domain of this.allowedDomains) {
+      if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)) {
+        throw new ConfigError(`GOOGLE_ALLOWED_DOMAINS has an invalid domain "${domain}"`);
+      }
+    }
+
+    const devLogin = boolean('DEV_LOGIN', read('DEV_LOGIN'), !this.google);
+    if (devLogin && this.production) {
+      throw new ConfigError('DEV_LOGIN cannot be enabled when NODE_ENV=production');
+    }
+    this.devLogin = devLogin;
+  }
+
+  private jwtSecret(value: string | undefined): string {
+    if (value !== undefined) {
+      if (value.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+      return value;
+    }
+    if (this.production) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+    // Development: one secret per checkout, so sign-ins survive restarts.
+    const file = resolve(this.dataDir, 'jwt-secret');
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    const secret = randomBytes(48).toString('base64url');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+
+  private googleConfig(
+    read: (name: string) => string | undefined,
+    origin: string,
+  ): GoogleConfig | undefined {
+    const clientId = read('GOOGLE_CLIENT_ID');
+    const clientSecret = read('GOOGLE_CLIENT_SECRET');
+    if (!clientId || !clientSecret) {
+      if (this.production) {
+        const missing = clientId ? 'GOOGLE_CLIENT_SECRET' : 'GOOGLE_CLIENT_ID';
+        throw new ConfigError(`${missing} is required when NODE_ENV=production`);
+      }
+      if (clientId || clientSecret) {
+        throw new ConfigError('GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together');
+      }
+      return undefined;
+    }
+    const url = (name: string, fallback: string): string =>
+      parseUrl(name, read(name) ?? fallback).href;
+    return {
+      clientId,
+      clientSecret,
+      callbackUrl: url('GOOGLE_CALLBACK_URL', `${origin}/api/auth/google/callback`),
+      authorizationUrl: url('GOOGLE_AUTHORIZATION_URL', 'https://accounts.google.com/o/oauth2/v2/auth'),
+      tokenUrl: url('GOOGLE_TOKEN_URL', 'https://oauth2.googleapis.com/token'),
+      userInfoUrl: url('GOOGLE_USERINFO_URL', 'https://openidconnect.googleapis.com/v1/userinfo'),
+    };
+  }
+}
+
+function parseUrl(name: string, value: string): URL {
+  try {
+    return new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute URL`);
+  }
+}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}`);
+  }
+  return parsed;
+}
+
+function boolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new ConfigError(`${name} must be true or false`);
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+}

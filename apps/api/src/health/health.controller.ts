@@ -1,0 +1,26 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/decorators/public.decorator';
+import { ApiErrors } from '../common/api-responses';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Liveness and database check' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
+  @ApiErrors(503)
+  async check(): Promise<{ status: 'ok' }> {
+    try {
+      await this.db.query('SELECT 1');
+      return { status: 'ok' };
+    } catch {
+      throw new ServiceUnavailableException('The database does not answer');
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Role, type UserSort } from '@vip/shared-dto';
+import type { Pool } from 'pg';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { USER_COLUMNS, type UserRow } from './user.mapper';
+
+/** One advisory lock serialises every change that could break an administrator rule. */
+const ADMINISTRATORS_LOCK = 7_265_001;
+
+const SORT_COLUMNS: Record<string, string> = {
+  email: 'email',
+  name: 'name',
+  role: 'role',
+  createdAt: 'created_at',
+  lastSignInAt: 'last_sign_in_at',
+};
+
+export interface Identity {
+  provider: string;
+  subject: string;
+  email: string;
+  name: string;
+  picture: string | null;
+}
+
+export interface UserListCriteria {
+  page: number;
+  pageSize: number;
+  search?: string;
+  role?: Role;
+  sort?: UserSort;
+}
+
+/** All SQL about users. Rows come back as `UserRow`; the service maps them. */
+@Injectable()
+export class UsersRepository {
+  private readonly pool: Pool;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    // Hot-path reads go straight to the pool: TypeORM's query runner costs about
+    // twice a plain query per call, and these run on every authenticated request.
+    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+  }
+
+  async findById(id: string): Promise<UserRow | undefined> {
+    const { rows } = await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    return rows[0];
+  }
+
+  async findByEmail(email: string): Promise<UserRow | undefined> {
+    const { rows } = await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [
+      email.toLowerCase(),
+    ]);
+    return rows[0];
+  }
+
+  async list(criteria: UserListCriteria): Promise<{ rows: UserRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (criteria.search) {
+      params.push(`%${escapeLike(criteria.search)}%`);
+      where.push(`(name ILIKE $${params.length} OR email ILIKE $${params.length})`);
+    }
+    if (criteria.role) {
+      params.push(criteria.role);
+      where.push(`role = $${params.length}`);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const sort = criteria.sort ?? 'email';
+    const descending = sort.startsWith('-');
+    const column = SORT_COLUMNS[descending ? sort.slice(1) : sort];
+    const direction = descending ? 'DESC' : 'ASC';
+    // Nulls (never signed in) last in both directions; `id` makes paging stable.
+    const order = `${column} ${direction} NULLS LAST, id ${direction}`;
+
+    const countParams = [...params];
+    params.push(criteria.pageSize, (criteria.page - 1) * criteria.pageSize);
+    const [list, count] = await Promise.all([
+      this.pool.query<UserRow>(
+        `SELECT ${USER_COLUMNS} FROM users ${filter} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      ),
+      this.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM users ${filter}`, countParams),
+    ]);
+    return { rows: list.rows, total: count.rows[0].total };
+  }
+
+  /** Runs `work` in one transaction holding the administrators lock. */
+  withAdministratorsLock<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMINISTRATORS_LOCK]);
+      return work(tx);
+    });
+  }
+
+  /** Refreshes profile and sign-in time of the account with this provider subject. */
+  async touchSignIn(identity: Identity, tx: EntityManager = this.dataSource.manager): Promise<UserRow | undefined> {
+    const [rows]: [UserRow[], number] = await tx.query(
+      `UPDATE users
+          SET email = $3, name = $4, picture = $5, last_sign_in_at = now(), updated_at = now()
+        WHERE provider = $1 AND provider_subject = $2
+        RETURNING ${USER_COLUMNS}`,
+      [identity.provider, identity.subject, identity.email.toLowerCase(), identity.name, identity.picture],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Creates the account; the first one in an empty table becomes administrator.
+   * Call only while holding the administrators lock, so two first sign-ins cannot both
+   * see an empty table.
+   */
+  async insertSignedIn(tx: EntityManager, identity: Identity): Promise<UserRow> {
+    const rows: UserRow[] = await tx.query(
+      `INSERT INTO users (email, name, picture, provider, provider_subject, role, last_sign_in_at)
+       VALUES ($1, $2, $3, $4, $5,
+               CASE WHEN EXISTS (SELECT 1 FROM users) THEN '${Role.Coordinator}' ELSE '${Role.Administrator}' END,
+               now())
+       RETURNING ${USER_COLUMNS}`,
+      [identity.email.toLowerCase(), identity.name, identity.picture, identity.provider, identity.subject],
+    );
+    return rows[0];
+  }
+
+  async lockByEmail(tx: EntityManager, email: string): Promise<UserRow | undefined> {
+    const rows: UserRow[] = await tx.query(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1 FOR UPDATE`, [
+      email.toLowerCase(),
+    ]);
+    return rows[0];
+  }
+
+  async roleOf(tx: EntityManager, id: string): Promise<Role | undefined> {
+    const rows: { role: Role }[] = await tx.query('SELECT role FROM users WHERE id = $1', [id]);
+    return rows[0]?.role;
+  }
+
+  async countAdministrators(tx: EntityManager): Promise<number> {
+    const rows: { count: number }[] = await tx.query(
+      `SELECT count(*)::int AS count FROM users WHERE role = '${Role.Administrator}'`,
+    );
+    return rows[0].count;
+  }
+
+  async updateRole(tx: EntityManager, id: string, role: Role): Promise<UserRow> {
+    const [rows]: [UserRow[], number] = await tx.query(
+      `UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, role],
+    );
+    return rows[0];
+  }
+
+  /** Deletes the user; their sessions go with them (`ON DELETE CASCADE`). */
+  async delete(tx: EntityManager, id: string): Promise<void> {
+    await tx.query('DELETE FROM users WHERE id = $1', [id]);
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+
+/** A person at the fake Google. */
+export interface FakeIdentity {
+  sub: string;
+  email: string;
+  name: string;
+  picture?: string;
+  email_verified?: boolean | string;
+  deny?: boolean;
+}
+
+let sequence = 0;
+
+/** A fresh, distinct Google identity; override what the test is about. */
+export function aGoogleIdentity(overrides: Partial<FakeIdentity> = {}): FakeIdentity {
+  sequence += 1;
+  const id = `${sequence}-${randomUUID().slice(0, 8)}`;
+  return {
+    sub: `google-${id}`,
+    email: `person-${id}@example.com`,
+    name: `Person ${id}`,
+    picture: `https://lh3.googleusercontent.com/a/${id}`,
+    ...overrides,
+  };
+}
+
+export function encodeIdentity(identity: FakeIdentity): string {
+  return Buffer.from(JSON.stringify(identity)).toString('base64url');
+}
