@@ -33,6 +33,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new ConsoleLogger({ json: config.production, logLevels: nestLevels(config.logLevel) }),
     bufferLogs: false,
+    // Fastify's own parser takes JSON only; Nest would add form bodies, which this API
+    // does not speak.
+    bodyParser: false,
   });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();

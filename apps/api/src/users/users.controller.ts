@@ -7,6 +7,7 @@ import { Roles } from '../auth/decorators/roles.decorator';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateRoleBody } from './dto/update-role.body';
 import { UserPageResponse, UserResponse } from './dto/user.response';
+import { EmailParamPipe } from './email-param.pipe';
 import { UsersService } from './users.service';
 
 const EMAIL_PARAM = { name: 'email', description: 'Matched case-insensitively', example: 'ada@example.com' };
@@ -31,7 +32,7 @@ export class UsersController {
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(404)
-  get(@Param('email') email: string): Promise<User> {
+  get(@Param('email', EmailParamPipe) email: string): Promise<User> {
     return this.users.get(email);
   }
 
@@ -40,7 +41,7 @@ export class UsersController {
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400, 404, 409)
-  updateRole(@CurrentUser() actor: User, @Param('email') email: string, @Body() body: UpdateRoleBody): Promise<User> {
+  updateRole(@CurrentUser() actor: User, @Param('email', EmailParamPipe) email: string, @Body() body: UpdateRoleBody): Promise<User> {
     return this.users.updateRole(actor, email, body.role);
   }
 
@@ -50,7 +51,7 @@ export class UsersController {
   @ApiParam(EMAIL_PARAM)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(404, 409)
-  delete(@CurrentUser() actor: User, @Param('email') email: string): Promise<void> {
+  delete(@CurrentUser() actor: User, @Param('email', EmailParamPipe) email: string): Promise<void> {
     return this.users.delete(actor, email);
   }
 }

@@ -17,7 +17,7 @@ export class UsersService {
 
   async get(email: string): Promise<User> {
     const row = await this.users.findByEmail(email);
-    if (!row) throw new NotFoundError(`No user with email ${email}`);
+    if (!row) throw new NotFoundError('No user has this email');
     return toUser(row);
   }
 
@@ -48,7 +48,7 @@ export class UsersService {
     return this.users.withAdministratorsLock(async (tx) => {
       await this.assertStillAdministrator(tx, actor);
       const target = await this.users.lockByEmail(tx, email);
-      if (!target) throw new NotFoundError(`No user with email ${email}`);
+      if (!target) throw new NotFoundError('No user has this email');
       if (target.role === role) return toUser(target);
       if (target.role === Role.Administrator && (await this.users.countAdministrators(tx)) <= 1) {
         throw new LastAdministratorError();
@@ -61,7 +61,7 @@ export class UsersService {
     await this.users.withAdministratorsLock(async (tx) => {
       await this.assertStillAdministrator(tx, actor);
       const target = await this.users.lockByEmail(tx, email);
-      if (!target) throw new NotFoundError(`No user with email ${email}`);
+      if (!target) throw new NotFoundError('No user has this email');
       if (target.role === Role.Administrator && (await this.users.countAdministrators(tx)) <= 1) {
         throw new LastAdministratorError();
       }

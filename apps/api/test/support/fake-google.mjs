@@ -5,6 +5,7 @@
 // identity, passed through by `GET /api/auth/google?login_hint=…`) or, for browser
 // tests that click the real button, by `POST /__next-identity` beforehand.
 // An identity may say `deny: true` to play a person who refuses consent.
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { OAuth2Issuer, OAuth2Service } from 'oauth2-mock-server';
 
@@ -35,6 +36,10 @@ export async function startFakeGoogle() {
       return;
     }
     byCode.set(redirect.url.searchParams.get('code'), identity);
+  });
+  // Tokens minted in the same second would otherwise be identical (and mix people up).
+  service.on('beforeTokenSigning', (token) => {
+    token.payload.jti = randomUUID();
   });
   service.on('beforeResponse', (response, req) => {
     const identity = byCode.get(req.body?.code);
