@@ -1,13 +1,30 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterOutlet } from '@angular/router';
+import { LoadingState } from './core/loading';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'vip-root',
-  templateUrl: './app.html',
-  styleUrl: './app.scss',
+  imports: [RouterOutlet, MatProgressBar],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (loading.busy()) {
+      <mat-progress-bar
+        class="app-progress"
+        mode="indeterminate"
+        aria-label="Loading"
+      />
+    }
+    <router-outlet />
+  `,
+  styles: `
+    .app-progress {
+      position: fixed;
+      inset: 0 0 auto 0;
+      z-index: 1000;
+    }
+  `,
 })
 export class App {
-  protected title = 'admin';
+  protected readonly loading = inject(LoadingState);
 }
