@@ -3,9 +3,8 @@ import fastifyStatic from '@fastify/static';
 import { ConsoleLogger, type LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -91,34 +90,30 @@ function setUpSwagger(app: NestFastifyApplication): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
 }
 
-/** The built console at `/`: hashed assets cached for a year, `index.html` never. */
+/**
+ * The built console at `/`: files by name (hashed ones cached for a year), and for any
+ * other page path `index.html` (never cached), so deep links work. Files are looked up
+ * per request, so a console rebuilt while the API runs (`npm start`) is served as is.
+ */
 async function serveAdminConsole(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const root = config.adminDistDir;
-  const indexFile = join(root, 'index.html');
   const fastify = app.getHttpAdapter().getInstance();
-  const hasConsole = existsSync(indexFile);
-  if (hasConsole) {
-    await app.register(fastifyStatic, {
-      root,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-      setHeaders: (res, path) => {
-        // The raw response is what @fastify/static actually passes here.
-        (res as unknown as ServerResponse).setHeader('cache-control', /-[A-Z0-9]{8}\.(js|css|woff2?|ttf)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
-  }
-  const sendIndex = (reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(readFileSync(indexFile));
-  // SPA fallback: deep links get the console, which routes on the client. Unknown API
-  // paths and missing files still get the JSON 404.
+  await app.register(fastifyStatic, { root, serve: false });
   fastify.get('/*', (request, reply) => {
     const path = request.url.split('?')[0];
-    if (hasConsole && !path.startsWith('/api/') && path !== '/api' && !/\.[a-z0-9]+$/i.test(path)) {
-      return sendIndex(reply);
+    if (path === '/api' || path.startsWith('/api/')) {
+      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${path}`, requestId: String(request.id) });
     }
-    return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${path}`, requestId: String(request.id) });
+    if (/\.[a-z0-9]+$/i.test(path)) {
+      const hashed = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf)$/.test(path);
+      reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      return reply.sendFile(path.slice(1), { cacheControl: false });
+    }
+    if (!existsSync(join(root, 'index.html'))) {
+      return reply.status(503).type('text/plain; charset=utf-8').send('The admin console is not built: run `npm run build`.');
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html', { cacheControl: false });
   });
 }
 
