@@ -15,7 +15,9 @@ export class RolesGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const required = this.reflector.getAllAndOverride(Roles, targets);
     const { user } = ctx.switchToHttp().getRequest<AuthRequest>();
-    if (!required || required.length === 0 || required.includes(user.role)) return true;
+    // Deny by default: a route must say whom it admits (`@Roles`, `@AnyRole`, `@Public`).
+    if (required === undefined) throw new ForbiddenError('This route admits nobody');
+    if (required.length === 0 || required.includes(user.role)) return true;
     throw new ForbiddenError(`This needs the role ${required.join(' or ')}`);
   }
 }

@@ -1,0 +1,89 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppConfig, ConfigError } from './app-config';
+
+const SECRET = 'x'.repeat(32);
+const production = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://vip:vip@db:5432/vip',
+  JWT_SECRET: SECRET,
+  GOOGLE_CLIENT_ID: 'id',
+  GOOGLE_CLIENT_SECRET: 'secret',
+};
+
+const failure = (env: NodeJS.ProcessEnv): string => {
+  try {
+    new AppConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('AppConfig', () => {
+  const dev = () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'vip-config-')) });
+
+  it('has the documented defaults in development', () => {
+    const config = new AppConfig(dev());
+    expect(config).toMatchObject({
+      production: false,
+      port: 3000,
+      databaseUrl: undefined,
+      jwtAccessTtl: 900,
+      sessionTtlDays: 30,
+      google: undefined,
+      devLogin: true,
+      adminUrl: 'http://localhost:3000/',
+      adminOrigin: 'http://localhost:3000',
+      logLevel: 'info',
+      migrationsRun: true,
+    });
+  });
+
+  it('generates a development JWT secret once and keeps it', () => {
+    const env = dev();
+    const first = new AppConfig(env).jwtKey.export().toString();
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(new AppConfig(env).jwtKey.export().toString()).toBe(first);
+  });
+
+  it('accepts a complete production configuration, with dev sign-in off', () => {
+    const config = new AppConfig(production);
+    expect(config.production).toBe(true);
+    expect(config.devLogin).toBe(false);
+    expect(config.google).toMatchObject({
+      clientId: 'id',
+      callbackUrl: 'http://localhost:3000/api/auth/google/callback',
+      authorizationUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+    });
+  });
+
+  it.each([
+    ['JWT_SECRET', { JWT_SECRET: undefined }],
+    ['JWT_SECRET', { JWT_SECRET: 'short' }],
+    ['DATABASE_URL', { DATABASE_URL: undefined }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }],
+    ['GOOGLE_CLIENT_ID', { GOOGLE_CLIENT_ID: undefined }],
+    ['GOOGLE_CLIENT_SECRET', { GOOGLE_CLIENT_SECRET: '' }],
+    ['DEV_LOGIN', { DEV_LOGIN: 'true' }],
+    ['PORT', { PORT: 'eighty' }],
+    ['JWT_ACCESS_TTL', { JWT_ACCESS_TTL: '7200' }],
+    ['SESSION_TTL_DAYS', { SESSION_TTL_DAYS: '0' }],
+    ['ADMIN_URL', { ADMIN_URL: 'not a url' }],
+    ['GOOGLE_ALLOWED_DOMAINS', { GOOGLE_ALLOWED_DOMAINS: 'ok.example, bad domain' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['MIGRATIONS_RUN', { MIGRATIONS_RUN: 'maybe' }],
+    ['GOOGLE_TOKEN_URL', { GOOGLE_TOKEN_URL: '/relative' }],
+  ])('stops with a message naming %s when it is bad', (variable, change) => {
+    expect(failure({ ...production, ...change })).toContain(variable);
+  });
+
+  it('normalises allowed domains and the admin URL', () => {
+    const config = new AppConfig({ ...production, GOOGLE_ALLOWED_DOMAINS: ' VIP.example ,, partner.example ', ADMIN_URL: 'https://admin.vip.example/console' });
+    expect(config.allowedDomains).toEqual(['vip.example', 'partner.example']);
+    expect(config.adminUrl).toBe('https://admin.vip.example/console/');
+    expect(config.adminOrigin).toBe('https://admin.vip.example');
+  });
+});

@@ -1,0 +1,98 @@
+import { Role, type User } from '@vip/shared-dto';
+import type { EntityManager } from 'typeorm';
+import { ForbiddenError, LastAdministratorError, NotFoundError } from '../common/errors';
+import type { UserRow } from './user.mapper';
+import type { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+let sequence = 0;
+function aRow(overrides: Partial<UserRow> = {}): UserRow {
+  sequence += 1;
+  const at = new Date('2026-11-01T10:00:00Z');
+  return {
+    id: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
+    email: `person${sequence}@example.com`,
+    name: `Person ${sequence}`,
+    picture: null,
+    role: Role.Coordinator,
+    provider: 'google',
+    created_at: at,
+    updated_at: at,
+    last_sign_in_at: null,
+    ...overrides,
+  };
+}
+
+/** An in-memory stand-in for the repository: the service's rules are under test. */
+function fakeRepository(rows: UserRow[]) {
+  const tx = {} as EntityManager;
+  const byEmail = (email: string) => rows.find((row) => row.email === email.toLowerCase());
+  const repository = {
+    withAdministratorsLock: jest.fn(<T>(work: (manager: EntityManager) => Promise<T>) => work(tx)),
+    lockByEmail: jest.fn(async (_tx: EntityManager, email: string) => byEmail(email)),
+    roleOf: jest.fn(async (_tx: EntityManager, id: string) => rows.find((row) => row.id === id)?.role),
+    countAdministrators: jest.fn(async () => rows.filter((row) => row.role === Role.Administrator).length),
+    updateRole: jest.fn(async (_tx: EntityManager, id: string, role: Role) => {
+      const row = rows.find((candidate) => candidate.id === id)!;
+      row.role = role;
+      return row;
+    }),
+    delete: jest.fn(async (_tx: EntityManager, id: string) => {
+      rows.splice(rows.findIndex((row) => row.id === id), 1);
+    }),
+    findByEmail: jest.fn(async (email: string) => byEmail(email)),
+  };
+  return repository;
+}
+
+const asUser = (row: UserRow): User => ({ ...row, createdAt: '', updatedAt: '', lastSignInAt: null });
+
+describe('UsersService', () => {
+  it('refuses to demote the last administrator', async () => {
+    const admin = aRow({ role: Role.Administrator });
+    const service = new UsersService(fakeRepository([admin]) as unknown as UsersRepository);
+    await expect(service.updateRole(asUser(admin), admin.email, Role.Coordinator)).rejects.toBeInstanceOf(LastAdministratorError);
+    expect(admin.role).toBe(Role.Administrator);
+  });
+
+  it('refuses to delete the last administrator', async () => {
+    const admin = aRow({ role: Role.Administrator });
+    const rows = [admin];
+    const service = new UsersService(fakeRepository(rows) as unknown as UsersRepository);
+    await expect(service.delete(asUser(admin), admin.email)).rejects.toBeInstanceOf(LastAdministratorError);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('demotes an administrator when another remains, under the lock', async () => {
+    const first = aRow({ role: Role.Administrator });
+    const second = aRow({ role: Role.Administrator });
+    const repository = fakeRepository([first, second]);
+    const service = new UsersService(repository as unknown as UsersRepository);
+    const updated = await service.updateRole(asUser(first), second.email.toUpperCase(), Role.Driver);
+    expect(updated.role).toBe(Role.Driver);
+    expect(repository.withAdministratorsLock).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses an actor who is no longer administrator when the lock is taken', async () => {
+    const demoted = aRow({ role: Role.Coordinator });
+    const target = aRow();
+    const service = new UsersService(fakeRepository([demoted, target]) as unknown as UsersRepository);
+    await expect(service.updateRole(asUser({ ...demoted, role: Role.Administrator }), target.email, Role.Driver)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(target.role).toBe(Role.Coordinator);
+  });
+
+  it('answers NotFound for an unknown email', async () => {
+    const admin = aRow({ role: Role.Administrator });
+    const service = new UsersService(fakeRepository([admin]) as unknown as UsersRepository);
+    await expect(service.get('nobody@example.com')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(service.delete(asUser(admin), 'nobody@example.com')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('leaves a role change to the same role alone', async () => {
+    const admin = aRow({ role: Role.Administrator });
+    const repository = fakeRepository([admin]);
+    const service = new UsersService(repository as unknown as UsersRepository);
+    await expect(service.updateRole(asUser(admin), admin.email, Role.Administrator)).resolves.toMatchObject({ role: Role.Administrator });
+    expect(repository.updateRole).not.toHaveBeenCalled();
+  });
+});
