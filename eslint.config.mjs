@@ -25,13 +25,13 @@ export default [
                     allow: [
                         "^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$"
                     ],
+                    // The API and the console never import each other; both compile
+                    // against the shared contract.
                     depConstraints: [
-                        {
-                            sourceTag: "*",
-                            onlyDependOnLibsWithTags: [
-                                "*"
-                            ]
-                        }
+                        { sourceTag: "scope:api", onlyDependOnLibsWithTags: ["scope:shared"] },
+                        { sourceTag: "scope:admin", onlyDependOnLibsWithTags: ["scope:shared"] },
+                        { sourceTag: "scope:shared", onlyDependOnLibsWithTags: ["scope:shared"] },
+                        { sourceTag: "scope:e2e", onlyDependOnLibsWithTags: ["scope:shared"] }
                     ]
                 }
             ]
@@ -48,7 +48,18 @@ export default [
             "**/*.cjs",
             "**/*.mjs"
         ],
-        // Override or add rules here
         rules: {}
+    },
+    {
+        files: ["**/*.ts"],
+        rules: {
+            "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }]
+        }
+    },
+    {
+        files: ["**/*.spec.ts", "**/test/**/*.ts", "**/*.e2e-spec.ts"],
+        rules: {
+            "@typescript-eslint/no-non-null-assertion": "off"
+        }
     }
 ];

@@ -1,5 +1,13 @@
-import baseConfig from "../../eslint.config.mjs";
+import baseConfig from '../../eslint.config.mjs';
 
 export default [
-    ...baseConfig
+  ...baseConfig,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      // Nest injects by the constructor parameter types that decorator metadata
+      // records: such imports are values, and consistent-type-imports must know it.
+      parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true },
+    },
+  },
 ];
