@@ -23,7 +23,8 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, config.production ? '0.0.0.0' : '127.0.0.1');
   const url = config.production ? `port ${config.port}` : `http://localhost:${config.port}/`;
   if (config.devLogin) logger.warn('Dev sign-in is ON: no Google client is configured (GOOGLE_CLIENT_ID/SECRET)');
-  logger.log(`VIP Coordinator is running: ${url}`);
+  // Printed whatever LOG_LEVEL says: it is the one line people look for.
+  process.stdout.write(`VIP Coordinator is running: ${url}\n`);
 }
 
 bootstrap().catch((error: unknown) => {

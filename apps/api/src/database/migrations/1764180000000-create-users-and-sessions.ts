@@ -29,8 +29,10 @@ export class CreateUsersAndSessions1764180000000 implements MigrationInterface {
     await db.query(`CREATE INDEX users_role_idx ON users (role, id)`);
     await db.query(`CREATE INDEX users_created_at_idx ON users (created_at, id)`);
     await db.query(`CREATE INDEX users_last_sign_in_at_idx ON users (last_sign_in_at, id)`);
-    await db.query(`CREATE INDEX users_name_trgm_idx ON users USING gin (name gin_trgm_ops)`);
-    await db.query(`CREATE INDEX users_email_trgm_idx ON users USING gin (email gin_trgm_ops)`);
+    // fastupdate off: sign-ups are rare, and a long GIN pending list would make the
+    // planner (PostgreSQL 18 in particular) fall back to a sequential scan.
+    await db.query(`CREATE INDEX users_name_trgm_idx ON users USING gin (name gin_trgm_ops) WITH (fastupdate = off)`);
+    await db.query(`CREATE INDEX users_email_trgm_idx ON users USING gin (email gin_trgm_ops) WITH (fastupdate = off)`);
 
     await db.query(`
       CREATE TABLE sessions (
