@@ -1,0 +1,67 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setRole } from './support/api';
+import { PeoplePage } from './support/people-page';
+import { ADA, DOROTHY, GRACE, KATHERINE, ROSTER } from './support/people';
+import { ensureAdministrator, signInAs, signUpQuickly } from './support/sign-in';
+
+// Pictures of the console for the README, rewritten on every run.
+const DIR = resolve(__dirname, '../../../docs/screenshots');
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+test.beforeAll(async () => {
+  mkdirSync(DIR, { recursive: true });
+  await ensureAdministrator();
+  await signUpQuickly(ROSTER);
+});
+
+async function shoot(page: Page, file: string): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.load('24px "Material Symbols Outlined"', 'search');
+    await document.fonts.ready;
+  });
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(DIR, file), animations: 'disabled', caret: 'hide' });
+}
+
+test('the People page, desktop and phone, light and dark', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signInAs(page, ADA);
+  // Every role in the picture.
+  await setRole(page, KATHERINE.email, 'driver');
+  await setRole(page, DOROTHY.email, 'driver');
+  const people = new PeoplePage(page);
+  await people.goto('?sort=name');
+  await expect(people.roleOf(KATHERINE.name)).toContainText('Driver');
+  // Everyone (the roster and Ada) fits on the first page of 25.
+  await expect(people.rows).toHaveCount(ROSTER.length + 1);
+
+  await shoot(page, 'users-desktop-light.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shoot(page, 'users-desktop-dark.png');
+
+  await page.setViewportSize(PHONE);
+  await expect(page.getByRole('button', { name: 'Open navigation' })).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shoot(page, 'users-phone-light.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shoot(page, 'users-phone-dark.png');
+});
+
+test('my account, as a coordinator', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signInAs(page, GRACE);
+  await expect(page.getByRole('region', { name: 'Your details' })).toContainText('Coordinator');
+  await shoot(page, 'account.png');
+});
+
+test('the sign-in page', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await page.goto('/login');
+  await expect(page.getByRole('link', { name: 'Sign in with Google' })).toBeEnabled();
+  await shoot(page, 'login.png');
+});
