@@ -7,8 +7,11 @@ import { PeoplePage } from './support/people-page';
 import { ADA, DOROTHY, GRACE, KATHERINE, ROSTER } from './support/people';
 import { ensureAdministrator, signInAs, signUpQuickly } from './support/sign-in';
 
-// Pictures of the console for the README, rewritten on every run.
-const DIR = resolve(__dirname, '../../../docs/screenshots');
+// Pictures of the console. Test runs write them under dist/; to refresh the README's
+// pictures run with UPDATE_SCREENSHOTS=1 (they then go to docs/screenshots/).
+const DIR = process.env['UPDATE_SCREENSHOTS']
+  ? resolve(__dirname, '../../../docs/screenshots')
+  : resolve(__dirname, '../../../dist/screenshots');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
