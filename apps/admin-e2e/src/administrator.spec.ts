@@ -22,9 +22,11 @@ test.afterAll(async () => {
   await context.close();
 });
 
-test('the first person to sign in becomes the administrator and lands on People', async () => {
+test('the first person to sign in becomes the administrator, lands on the dashboard and opens People', async () => {
   await signInAs(page, ADA);
 
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await expect(page).toHaveURL(/\/users$/);
   const toolbar = page.getByRole('banner');
   await expect(toolbar.getByText('Ada Lovelace', { exact: true })).toBeVisible();

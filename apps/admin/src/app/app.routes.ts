@@ -3,7 +3,6 @@ import { Role } from '@vip/shared-dto';
 import { authGuard, roleGuard, signedOutGuard } from './core/auth-guards';
 import { landingPath } from './core/landing';
 
-// `dashboard` and `audit` are reserved for a later issue; until then they show the 404 page.
 export const appRoutes: Route[] = [
   {
     path: 'login',
@@ -16,6 +15,20 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
       { path: '', pathMatch: 'full', redirectTo: () => landingPath() },
+      {
+        path: 'dashboard',
+        title: 'Dashboard · VIP Coordinator',
+        canActivate: [authGuard, roleGuard(Role.Administrator)],
+        loadComponent: () =>
+          import('./dashboard/dashboard-page').then((m) => m.DashboardPage),
+      },
+      {
+        path: 'audit',
+        title: 'Audit trail · VIP Coordinator',
+        canActivate: [authGuard, roleGuard(Role.Administrator)],
+        loadComponent: () =>
+          import('./audit/audit-page').then((m) => m.AuditPage),
+      },
       {
         path: 'users',
         title: 'People · VIP Coordinator',

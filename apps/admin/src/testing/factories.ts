@@ -1,4 +1,9 @@
-import type { AccessTokenResponse, Page, User } from '@vip/shared-dto';
+import type {
+  AccessTokenResponse,
+  AuditEvent,
+  Page,
+  User,
+} from '@vip/shared-dto';
 import { Role } from '@vip/shared-dto';
 
 let sequence = 0;
@@ -41,4 +46,25 @@ export function anApiError(
   error = 'Error',
 ) {
   return { statusCode, error, message };
+}
+
+let eventSequence = 0;
+
+/** An audit event as the API returns it; override what the test is about. */
+export function anAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  eventSequence += 1;
+  return {
+    id: String(eventSequence),
+    occurredAt: '2026-11-20T10:00:00.000Z',
+    action: 'user.signed_in',
+    actorId: null,
+    actorEmail: 'ada@example.com',
+    targetId: null,
+    targetEmail: 'ada@example.com',
+    details: {},
+    requestId: `req-${eventSequence}`,
+    ip: '127.0.0.1',
+    userAgent: 'test',
+    ...overrides,
+  };
 }

@@ -12,9 +12,10 @@ import type { AccessTokenResponse, AuthConfigResponse, User } from '@vip/shared-
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
 import { ForbiddenError } from '../common/errors';
+import { requestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { UserResponse } from '../users/dto/user.response';
-import { AuthService, type ClientInfo } from './auth.service';
+import { AuthService } from './auth.service';
 import { clearCookie, readCookie, SESSION_COOKIE, sessionCookieOptions, setCookie } from './cookies';
 import { CurrentUser } from './decorators/current-user.decorator';
 import { Public } from './decorators/public.decorator';
@@ -61,8 +62,11 @@ export class AuthController {
   @ApiFoundResponse({ description: 'Redirect to the admin console' })
   async googleCallback(@Req() request: FastifyRequest & { google: GoogleOutcome }, @Res() reply: FastifyReply): Promise<void> {
     const outcome = request.google;
-    if ('error' in outcome) return this.failSignIn(reply, outcome.error);
-    const signedIn = await this.auth.signIn(outcome.identity, clientInfo(request));
+    if ('error' in outcome) {
+      await this.auth.recordRefusal(outcome.error, outcome.email, requestContext(request));
+      return this.failSignIn(reply, outcome.error);
+    }
+    const signedIn = await this.auth.signIn(outcome.identity, requestContext(request));
     this.setSession(reply, signedIn.sessionToken, signedIn.sessionMaxAge);
     reply.redirect(this.config.adminUrl, 302);
   }
@@ -97,7 +101,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End the session and clear its cookie' })
   @ApiNoContentResponse({ description: 'Signed out (also when there was no session)' })
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    await this.auth.logout(readCookie(request, SESSION_COOKIE));
+    await this.auth.logout(readCookie(request, SESSION_COOKIE), requestContext(request));
     clearCookie(reply, SESSION_COOKIE, sessionCookieOptions(this.config));
   }
 
@@ -115,7 +119,7 @@ export class AuthController {
     const email = body.email.toLowerCase();
     const signedIn = await this.auth.signIn(
       { provider: 'dev', subject: email, email, name: body.name, picture: null },
-      clientInfo(request),
+      requestContext(request),
     );
     this.setSession(reply, signedIn.sessionToken, signedIn.sessionMaxAge);
     return this.auth.tokenResponse(signedIn.user);
@@ -137,8 +141,4 @@ export class AuthController {
   private failSignIn(reply: FastifyReply, code: string): void {
     reply.redirect(`${this.config.adminUrl}login?error=${encodeURIComponent(code)}`, 302);
   }
-}
-
-function clientInfo(request: FastifyRequest): ClientInfo {
-  return { userAgent: request.headers['user-agent'], ip: request.ip };
 }

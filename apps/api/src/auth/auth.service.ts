@@ -1,20 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessTokenResponse, User } from '@vip/shared-dto';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AccessTokenResponse, SignInError, User } from '@vip/shared-dto';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Profile } from 'passport-google-oauth20';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { UnauthorizedError } from '../common/errors';
+import type { RequestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import type { Identity } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { AccessTokens } from './access-tokens';
 import { SessionsRepository } from './sessions.repository';
 import { SignInRefusedError } from './sign-in-refused.error';
-
-/** Where a sign-in came from, kept with the session for the people who review them. */
-export interface ClientInfo {
-  userAgent?: string;
-  ip?: string;
-}
 
 export interface SignedIn {
   user: User;
@@ -32,19 +30,21 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: SessionsRepository,
     private readonly tokens: AccessTokens,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Checks a Google profile before anything is written: verified email, allowed domain. */
   identityFromGoogle(profile: Profile): Identity {
     const email = profile.emails?.[0];
     const verified = email?.verified as unknown;
-    if (!email?.value || !(verified === true || verified === 'true')) {
-      throw new SignInRefusedError('email_unverified');
+    const address = typeof email?.value === 'string' ? email.value.trim().toLowerCase() : undefined;
+    if (!address || !(verified === true || verified === 'true')) {
+      throw new SignInRefusedError('email_unverified', address);
     }
-    const address = email.value.trim().toLowerCase();
     const domain = address.slice(address.lastIndexOf('@') + 1);
     if (this.config.allowedDomains.length && !this.config.allowedDomains.includes(domain)) {
-      throw new SignInRefusedError('domain_not_allowed');
+      throw new SignInRefusedError('domain_not_allowed', address);
     }
     return {
       provider: 'google',
@@ -55,16 +55,26 @@ export class AuthService {
     };
   }
 
-  async signIn(identity: Identity, client: ClientInfo): Promise<SignedIn> {
-    const { user } = await this.users.signIn(identity);
+  /**
+   * One transaction: the account (created or refreshed), its session and the audit events
+   * (`user.signed_in`, `user.first_administrator`) commit together or not at all.
+   */
+  async signIn(identity: Identity, context: RequestContext): Promise<SignedIn> {
     const secret = randomBytes(32).toString('base64url');
-    const id = await this.sessions.create({
-      userId: user.id,
-      tokenHash: hash(secret),
-      ttlDays: this.config.sessionTtlDays,
-      ...client,
+    const { user, id } = await this.dataSource.transaction(async (tx) => {
+      const { user } = await this.users.signIn(tx, identity, context);
+      const id = await this.sessions.create(
+        { userId: user.id, tokenHash: hash(secret), ttlDays: this.config.sessionTtlDays, userAgent: context.userAgent, ip: context.ip },
+        tx,
+      );
+      return { user, id };
     });
     return { user, sessionToken: `${id}.${secret}`, sessionMaxAge: this.config.sessionTtlDays * 86_400 };
+  }
+
+  /** A callback that did not sign anyone in: recorded, nothing else written. */
+  recordRefusal(reason: SignInError, email: string | undefined, context: RequestContext): Promise<void> {
+    return this.audit.recordSignInRefused(reason, email, context);
   }
 
   /** Trades a live session for an access token and a fresh session secret. */
@@ -82,9 +92,17 @@ export class AuthService {
     };
   }
 
-  async logout(sessionToken: string | undefined): Promise<void> {
+  /** Revokes the session; `user.signed_out` is recorded in the same transaction, only if one was revoked. */
+  async logout(sessionToken: string | undefined, context: RequestContext = {}): Promise<void> {
     const parsed = parse(sessionToken);
-    if (parsed) await this.sessions.revoke(parsed.id, hash(parsed.secret));
+    if (!parsed) return;
+    await this.dataSource.transaction(async (tx) => {
+      const revoked = await this.sessions.revoke(parsed.id, hash(parsed.secret), tx);
+      if (revoked) {
+        const user = { id: revoked.userId, email: revoked.email };
+        await this.audit.recordUserEvent(tx, 'user.signed_out', user, user, {}, context);
+      }
+    });
   }
 
   tokenResponse(user: User): AccessTokenResponse {

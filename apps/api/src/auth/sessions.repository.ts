@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** SQL for sign-in sessions and pending OAuth states. Only hashes of secrets are stored. */
 @Injectable()
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async create(session: { userId: string; tokenHash: string; ttlDays: number; userAgent?: string; ip?: string }): Promise<string> {
+  async create(
+    session: { userId: string; tokenHash: string; ttlDays: number; userAgent?: string; ip?: string },
+    tx: EntityManager = this.db.manager,
+  ): Promise<string> {
     // Expired sessions of this user go when a new one is made: the table stays small.
-    await this.db.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()', [session.userId]);
-    const rows: { id: string }[] = await this.db.query(
+    await tx.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()', [session.userId]);
+    const rows: { id: string }[] = await tx.query(
       `INSERT INTO sessions (user_id, token_hash, expires_at, user_agent, ip)
        VALUES ($1, $2, now() + make_interval(days => $3), $4, $5)
        RETURNING id`,
@@ -30,9 +33,15 @@ export class SessionsRepository {
     return rows[0] && { userId: rows[0].user_id, expiresAt: rows[0].expires_at };
   }
 
-  async revoke(id: string, hash: string): Promise<boolean> {
-    const [, count]: [unknown, number] = await this.db.query('DELETE FROM sessions WHERE id = $1 AND token_hash = $2', [id, hash]);
-    return count > 0;
+  /** Ends the session; answers whose it was (id and current email), or nothing when none matched. */
+  async revoke(id: string, hash: string, tx: EntityManager = this.db.manager): Promise<{ userId: string; email: string } | undefined> {
+    const [rows]: [{ user_id: string; email: string }[], number] = await tx.query(
+      `DELETE FROM sessions s USING users u
+        WHERE s.id = $1 AND s.token_hash = $2 AND u.id = s.user_id
+        RETURNING s.user_id, u.email`,
+      [id, hash],
+    );
+    return rows[0] && { userId: rows[0].user_id, email: rows[0].email };
   }
 
   async saveOAuthState(stateHash: string, codeVerifier: string, ttlSeconds: number): Promise<void> {

@@ -1,11 +1,12 @@
 import * as pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AuditEventEntity } from '../audit/audit-event.entity';
 import { OAuthStateEntity } from '../auth/oauth-state.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../users/user.entity';
 import { migrations } from './migrations';
 
-export const entities = [UserEntity, SessionEntity, OAuthStateEntity];
+export const entities = [UserEntity, SessionEntity, OAuthStateEntity, AuditEventEntity];
 
 /** The one description of the database, shared by the app, the tests and the migration CLI. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -9,6 +9,10 @@ import { USER_COLUMNS, type UserRow } from './user.mapper';
 /** One advisory lock serialises every change that could break an administrator rule. */
 const ADMINISTRATORS_LOCK = 7_265_001;
 
+const QUALIFIED_USER_COLUMNS = USER_COLUMNS.split(', ')
+  .map((column) => `u.${column}`)
+  .join(', ');
+
 const SORT_COLUMNS: Record<string, string> = {
   email: 'email',
   name: 'name',
@@ -95,16 +99,57 @@ export class UsersRepository {
     });
   }
 
-  /** Refreshes profile and sign-in time of the account with this provider subject. */
-  async touchSignIn(identity: Identity, tx: EntityManager = this.dataSource.manager): Promise<UserRow | undefined> {
-    const [rows]: [UserRow[], number] = await tx.query(
-      `UPDATE users
+  /** Takes the administrators lock inside a transaction begun elsewhere (sign-in). */
+  async lockAdministrators(tx: EntityManager): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMINISTRATORS_LOCK]);
+  }
+
+  /**
+   * Refreshes profile and sign-in time of the account with this provider subject, and
+   * says what email and name it had before (for the audit trail).
+   */
+  async touchSignIn(identity: Identity, tx: EntityManager = this.dataSource.manager): Promise<(UserRow & { previous_email: string; previous_name: string }) | undefined> {
+    const [rows]: [(UserRow & { previous_email: string; previous_name: string })[], number] = await tx.query(
+      `WITH previous AS (
+         SELECT id, email, name FROM users WHERE provider = $1 AND provider_subject = $2 FOR UPDATE
+       )
+       UPDATE users u
           SET email = $3, name = $4, picture = $5, last_sign_in_at = now(), updated_at = now()
-        WHERE provider = $1 AND provider_subject = $2
-        RETURNING ${USER_COLUMNS}`,
+         FROM previous
+        WHERE u.id = previous.id
+        RETURNING ${QUALIFIED_USER_COLUMNS}, previous.email AS previous_email, previous.name AS previous_name`,
       [identity.provider, identity.subject, identity.email.toLowerCase(), identity.name, identity.picture],
     );
     return rows[0];
+  }
+
+  async countByRole(): Promise<{ role: Role; count: number }[]> {
+    const { rows } = await this.pool.query<{ role: Role; count: number }>('SELECT role, count(*)::int AS count FROM users GROUP BY role');
+    return rows;
+  }
+
+  /** Accounts created per week (Monday, UTC) since `since`. */
+  async createdPerWeek(since: Date): Promise<{ week: string; count: number }[]> {
+    const { rows } = await this.pool.query<{ week: string; count: number }>(
+      `SELECT to_char(date_trunc('week', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, count(*)::int AS count
+         FROM users WHERE created_at >= $1 GROUP BY 1`,
+      [since],
+    );
+    return rows;
+  }
+
+  /** Accounts whose last sign-in (or, never signed in, creation) is before `cutoff`: count and the oldest few. */
+  async dormant(cutoff: Date, limit: number): Promise<{ count: number; rows: Pick<UserRow, 'email' | 'name' | 'last_sign_in_at'>[] }> {
+    const where = 'WHERE last_sign_in_at < $1 OR (last_sign_in_at IS NULL AND created_at < $1)';
+    const [count, list] = await Promise.all([
+      this.pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM users ${where}`, [cutoff]),
+      this.pool.query<Pick<UserRow, 'email' | 'name' | 'last_sign_in_at'>>(
+        `SELECT email, name, last_sign_in_at FROM users ${where}
+          ORDER BY last_sign_in_at ASC NULLS FIRST, created_at ASC, email ASC LIMIT $2`,
+        [cutoff, limit],
+      ),
+    ]);
+    return { count: count.rows[0].count, rows: list.rows };
   }
 
   /**

@@ -2,6 +2,7 @@ import { Role, type User } from '@vip/shared-dto';
 import type { EntityManager } from 'typeorm';
 import { ForbiddenError, LastAdministratorError, NotFoundError } from '../common/errors';
 import type { UserRow } from './user.mapper';
+import type { AuditService } from '../audit/audit.service';
 import type { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
@@ -45,20 +46,33 @@ function fakeRepository(rows: UserRow[]) {
   return repository;
 }
 
+/** Records what would be written, in the transaction it would be written with. */
+function fakeAudit() {
+  return { recordUserEvent: jest.fn(async () => undefined) };
+}
+
 const asUser = (row: UserRow): User => ({ ...row, createdAt: '', updatedAt: '', lastSignInAt: null });
 
 describe('UsersService', () => {
+  let recorder: ReturnType<typeof fakeAudit>;
+  let audit: AuditService;
+  beforeEach(() => {
+    recorder = fakeAudit();
+    audit = recorder as unknown as AuditService;
+  });
+
   it('refuses to demote the last administrator', async () => {
     const admin = aRow({ role: Role.Administrator });
-    const service = new UsersService(fakeRepository([admin]) as unknown as UsersRepository);
+    const service = new UsersService(fakeRepository([admin]) as unknown as UsersRepository, audit);
     await expect(service.updateRole(asUser(admin), admin.email, Role.Coordinator)).rejects.toBeInstanceOf(LastAdministratorError);
     expect(admin.role).toBe(Role.Administrator);
+    expect(recorder.recordUserEvent).not.toHaveBeenCalled();
   });
 
   it('refuses to delete the last administrator', async () => {
     const admin = aRow({ role: Role.Administrator });
     const rows = [admin];
-    const service = new UsersService(fakeRepository(rows) as unknown as UsersRepository);
+    const service = new UsersService(fakeRepository(rows) as unknown as UsersRepository, audit);
     await expect(service.delete(asUser(admin), admin.email)).rejects.toBeInstanceOf(LastAdministratorError);
     expect(rows).toHaveLength(1);
   });
@@ -67,23 +81,25 @@ describe('UsersService', () => {
     const first = aRow({ role: Role.Administrator });
     const second = aRow({ role: Role.Administrator });
     const repository = fakeRepository([first, second]);
-    const service = new UsersService(repository as unknown as UsersRepository);
+    const service = new UsersService(repository as unknown as UsersRepository, audit);
     const updated = await service.updateRole(asUser(first), second.email.toUpperCase(), Role.Driver);
     expect(updated.role).toBe(Role.Driver);
     expect(repository.withAdministratorsLock).toHaveBeenCalledTimes(1);
+    expect(recorder.recordUserEvent).toHaveBeenCalledTimes(1);
+    expect(recorder.recordUserEvent).toHaveBeenCalledWith(expect.anything(), 'user.role_changed', expect.objectContaining({ id: first.id }), expect.objectContaining({ id: second.id }), { before: { role: Role.Administrator }, after: { role: Role.Driver } }, {});
   });
 
   it('refuses an actor who is no longer administrator when the lock is taken', async () => {
     const demoted = aRow({ role: Role.Coordinator });
     const target = aRow();
-    const service = new UsersService(fakeRepository([demoted, target]) as unknown as UsersRepository);
+    const service = new UsersService(fakeRepository([demoted, target]) as unknown as UsersRepository, audit);
     await expect(service.updateRole(asUser({ ...demoted, role: Role.Administrator }), target.email, Role.Driver)).rejects.toBeInstanceOf(ForbiddenError);
     expect(target.role).toBe(Role.Coordinator);
   });
 
   it('answers NotFound for an unknown email', async () => {
     const admin = aRow({ role: Role.Administrator });
-    const service = new UsersService(fakeRepository([admin]) as unknown as UsersRepository);
+    const service = new UsersService(fakeRepository([admin]) as unknown as UsersRepository, audit);
     await expect(service.get('nobody@example.com')).rejects.toBeInstanceOf(NotFoundError);
     await expect(service.delete(asUser(admin), 'nobody@example.com')).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -91,7 +107,7 @@ describe('UsersService', () => {
   it('leaves a role change to the same role alone', async () => {
     const admin = aRow({ role: Role.Administrator });
     const repository = fakeRepository([admin]);
-    const service = new UsersService(repository as unknown as UsersRepository);
+    const service = new UsersService(repository as unknown as UsersRepository, audit);
     await expect(service.updateRole(asUser(admin), admin.email, Role.Administrator)).resolves.toMatchObject({ role: Role.Administrator });
     expect(repository.updateRole).not.toHaveBeenCalled();
   });

@@ -2,3 +2,4 @@ export * from './lib/role';
 export * from './lib/user';
 export * from './lib/page';
 export * from './lib/auth';
+export * from './lib/audit';

@@ -53,7 +53,7 @@ describe('guards', () => {
 
   it('signedOutGuard sends signed-in people to where they start', () => {
     withUser(aUser({ role: Role.Administrator }));
-    expect(target(run(signedOutGuard))).toBe('/users');
+    expect(target(run(signedOutGuard))).toBe('/dashboard');
     TestBed.resetTestingModule();
     withUser(aUser({ role: Role.Driver }));
     expect(target(run(signedOutGuard))).toBe('/account');

@@ -2,9 +2,9 @@ import { inject } from '@angular/core';
 import { Role } from '@vip/shared-dto';
 import { AuthStore } from './auth-store';
 
-/** Where a person starts: administrators manage people, everyone else sees their account. */
+/** Where a person starts: administrators see the dashboard, everyone else their account. */
 export function landingPath(): string {
   const user = inject(AuthStore).user();
   if (!user) return '/login';
-  return user.role === Role.Administrator ? '/users' : '/account';
+  return user.role === Role.Administrator ? '/dashboard' : '/account';
 }

@@ -42,11 +42,16 @@ describe('Shell', () => {
     };
   }
 
-  it('shows administrators the People link and their name and role', async () => {
+  it('shows administrators the Dashboard, People and Audit links and their name and role', async () => {
     const { element, navLabels } = await render(
       aUser({ name: 'Ada Lovelace', role: Role.Administrator }),
     );
-    expect(navLabels()).toEqual(['groupPeople', 'account_circleMy account']);
+    expect(navLabels()).toEqual([
+      'insightsDashboard',
+      'groupPeople',
+      'historyAudit trail',
+      'account_circleMy account',
+    ]);
     expect(element.querySelector('header')?.textContent).toContain(
       'Ada Lovelace',
     );

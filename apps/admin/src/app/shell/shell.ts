@@ -66,7 +66,11 @@ export class Shell {
     if (!this.user()) return [];
     const links: NavLink[] = [];
     if (this.auth.isAdministrator())
-      links.push({ path: '/users', label: 'People', icon: 'group' });
+      links.push(
+        { path: '/dashboard', label: 'Dashboard', icon: 'insights' },
+        { path: '/users', label: 'People', icon: 'group' },
+        { path: '/audit', label: 'Audit trail', icon: 'history' },
+      );
     links.push({
       path: '/account',
       label: 'My account',

@@ -23,7 +23,12 @@ import {
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Page, User } from '@vip/shared-dto';
 import { Role } from '@vip/shared-dto';
-import { aPage, aUser, anApiError } from '../../testing/factories';
+import {
+  aPage,
+  aUser,
+  anApiError,
+  anAuditEvent,
+} from '../../testing/factories';
 import { provideHarnessFriendlyTesting } from '../../testing/providers';
 import { UsersPage } from './users-page';
 
@@ -373,6 +378,63 @@ describe('UsersPage', () => {
         'Cannot delete Ada Lovelace: at least one administrator must remain.',
       );
       backend.expectNone((req) => req.url === '/api/auth/users');
+    });
+  });
+
+  describe("a person's details", () => {
+    it('opens from the activity button and shows their timeline, newest first, as the server pages it', async () => {
+      await open('/users');
+      const button = await loader.getHarness(
+        MatButtonHarness.with({
+          selector: '[aria-label="Activity of Grace Hopper"]',
+        }),
+      );
+      // The loading timeline keeps the page unstable: answer it before the click settles.
+      const clicking = button.click();
+      let req: TestRequest | undefined;
+      for (let attempt = 0; attempt < 100 && !req; attempt++) {
+        TestBed.tick();
+        req = backend.match(
+          (r) => r.url === '/api/auth/users/grace%40example.com/activity',
+        )[0];
+        if (!req) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      if (!req) throw new Error('No activity request was sent');
+      expect(req.request.params.get('page')).toBe('1');
+      req.flush(
+        aPage(
+          [
+            anAuditEvent({
+              action: 'user.role_changed',
+              actorEmail: 'ada@example.com',
+              targetEmail: 'grace@example.com',
+              details: {
+                before: { role: 'coordinator' },
+                after: { role: 'driver' },
+              },
+            }),
+            anAuditEvent({
+              action: 'user.signed_in',
+              actorEmail: 'grace@example.com',
+              targetEmail: 'grace@example.com',
+            }),
+          ],
+          { pageSize: 10 },
+        ),
+      );
+      await clicking;
+      await harness.fixture.whenStable();
+      const dialog = await documentLoader.getHarness(MatDialogHarness);
+      const content = await dialog.getContentText();
+      expect(content).toContain('grace@example.com');
+      expect(content).toContain('Role changed');
+      expect(content.replace(/\s+/g, ' ')).toContain(
+        'Coordinator → Driver by ada@example.com',
+      );
+      expect(content).toContain('Signed in');
+      expect(content.indexOf('Role changed')).toBeLessThan(
+        content.indexOf('Signed in'),
+      );
     });
   });
 });

@@ -53,6 +53,8 @@ import { firstName, ROLE_LABELS } from '../shared/role-label';
 import { UserAvatar } from '../shared/user-avatar';
 import type { ConfirmDeleteData } from './confirm-delete-dialog';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog';
+import type { UserActivityData } from './user-activity-dialog';
+import { UserActivityDialog } from './user-activity-dialog';
 import { UsersApi } from './users-api';
 
 export const PAGE_SIZES = [10, 25, 50, 100];
@@ -282,6 +284,16 @@ export class UsersPage implements OnInit {
       .afterClosed()
       .pipe(filter((confirmed) => confirmed === true))
       .subscribe(() => this.delete(user));
+  }
+
+  /** Opens the person's details with their timeline. */
+  protected showActivity(user: User): void {
+    this.dialog.open<UserActivityDialog, UserActivityData>(UserActivityDialog, {
+      data: user,
+      maxWidth: 'calc(100vw - 32px)',
+      width: '640px',
+      autoFocus: 'dialog',
+    });
   }
 
   private delete(user: User): void {

@@ -8,7 +8,7 @@ import { SignInRefusedError } from '../sign-in-refused.error';
 import type { Identity } from '../../users/users.repository';
 
 /** What the callback hands to the controller: an identity, or why there is none. */
-export type GoogleOutcome = { identity: Identity } | { error: SignInError };
+export type GoogleOutcome = { identity: Identity } | { error: SignInError; email?: string };
 
 /**
  * Runs passport's Google strategy on Fastify. Start: passport answers with the redirect
@@ -68,7 +68,7 @@ export class GoogleAuthGuard extends AuthGuard('google') {
 }
 
 function outcome(error: unknown, identity: Identity | false, info: unknown, providerError: unknown): GoogleOutcome {
-  if (error instanceof SignInRefusedError) return { error: error.code };
+  if (error instanceof SignInRefusedError) return { error: error.code, email: error.email };
   if (providerError === 'access_denied') return { error: 'access_denied' };
   if (error) return { error: 'provider_error' };
   if (identity) return { identity };

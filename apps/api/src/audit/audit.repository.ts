@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditAction } from '@vip/shared-dto';
+import type { Pool } from 'pg';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { AUDIT_EVENT_COLUMNS, type AuditEventRow } from './audit-event.mapper';
+
+/** An event to append; `occurred_at` and `id` come from the database. */
+export interface NewAuditEvent {
+  action: AuditAction;
+  actorId?: string | null;
+  actorEmail?: string | null;
+  targetId?: string | null;
+  targetEmail?: string | null;
+  details?: Record<string, unknown>;
+  requestId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface AuditFilter {
+  action?: AuditAction;
+  actorEmail?: string;
+  targetEmail?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** Where a keyset batch continues: just after this event, in newest-first order. */
+export interface AuditCursor {
+  occurredAt: string;
+  id: string;
+}
+
+const ORDER = 'ORDER BY occurred_at DESC, id DESC';
+
+/** All SQL about audit events. Only INSERT writes; the table refuses UPDATE and DELETE. */
+@Injectable()
+export class AuditRepository {
+  private readonly pool: Pool;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+  }
+
+  /** Appends with `tx`, so the event commits or rolls back with the change it records. */
+  async insert(tx: EntityManager, event: NewAuditEvent): Promise<void> {
+    await tx.query(
+      `INSERT INTO audit_events (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        event.action,
+        event.actorId ?? null,
+        event.actorEmail ?? null,
+        event.targetId ?? null,
+        event.targetEmail ?? null,
+        JSON.stringify(event.details ?? {}),
+        event.requestId?.slice(0, 64) ?? null,
+        event.ip?.slice(0, 64) ?? null,
+        event.userAgent?.slice(0, 512) ?? null,
+      ],
+    );
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  async list(filter: AuditFilter, page: number, pageSize: number): Promise<{ rows: AuditEventRow[]; total: number }> {
+    const { where, params } = whereOf(filter);
+    const countParams = [...params];
+    params.push(pageSize, (page - 1) * pageSize);
+    const [list, count] = await Promise.all([
+      this.pool.query<AuditEventRow>(
+        `SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_events ${where} ${ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      ),
+      this.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM audit_events ${where}`, countParams),
+    ]);
+    return { rows: list.rows, total: count.rows[0].total };
+  }
+
+  /**
+   * One keyset batch, newest first, continuing after `after`. The cursor keeps the
+   * timestamp as PostgreSQL's text (microseconds), which a JS Date would truncate.
+   */
+  async batch(filter: AuditFilter, after: AuditCursor | undefined, size: number): Promise<{ rows: AuditEventRow[]; next?: AuditCursor }> {
+    const { where, params } = whereOf(filter);
+    let condition = where;
+    if (after) {
+      params.push(after.occurredAt, after.id);
+      const keyset = `(occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`;
+      condition = where ? `${where} AND ${keyset}` : `WHERE ${keyset}`;
+    }
+    params.push(size);
+    const { rows } = await this.pool.query<AuditEventRow & { cursor_at: string }>(
+      `SELECT ${AUDIT_EVENT_COLUMNS}, occurred_at::text AS cursor_at FROM audit_events ${condition} ${ORDER} LIMIT $${params.length}`,
+      params,
+    );
+    const last = rows[rows.length - 1];
+    return { rows, next: rows.length === size && last ? { occurredAt: last.cursor_at, id: last.id } : undefined };
+  }
+
+  /** Events where this person acted or was acted on, newest first. */
+  async timeline(userId: string, page: number, pageSize: number): Promise<{ rows: AuditEventRow[]; total: number }> {
+    // Each side walks its own index in order; the union of two short lists is sorted.
+    const reach = page * pageSize;
+    const [list, count] = await Promise.all([
+      this.pool.query<AuditEventRow>(
+        `SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_events WHERE id IN (
+           (SELECT id FROM audit_events WHERE actor_id = $1 ${ORDER} LIMIT $2)
+           UNION
+           (SELECT id FROM audit_events WHERE target_id = $1 ${ORDER} LIMIT $2)
+         ) ${ORDER} LIMIT $3 OFFSET $4`,
+        [userId, reach, pageSize, (page - 1) * pageSize],
+      ),
+      this.pool.query<{ total: number }>(
+        'SELECT count(*)::int AS total FROM audit_events WHERE actor_id = $1 OR target_id = $1',
+        [userId],
+      ),
+    ]);
+    return { rows: list.rows, total: count.rows[0].total };
+  }
+
+  /** Sign-ins per UTC day since `since` (served by the partial index on sign-ins). */
+  async signInsPerDay(since: Date): Promise<{ day: string; count: number }[]> {
+    const { rows } = await this.pool.query<{ day: string; count: number }>(
+      `SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS count
+         FROM audit_events
+        WHERE action = 'user.signed_in' AND occurred_at >= $1
+        GROUP BY 1`,
+      [since],
+    );
+    return rows;
+  }
+}
+
+function whereOf(filter: AuditFilter): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(params.length));
+  };
+  if (filter.action) add((n) => `action = $${n}`, filter.action);
+  // Emails are stored lower-cased: equality on the lower-cased filter uses the index.
+  if (filter.actorEmail) add((n) => `actor_email = $${n}`, filter.actorEmail.toLowerCase());
+  if (filter.targetEmail) add((n) => `target_email = $${n}`, filter.targetEmail.toLowerCase());
+  if (filter.from) add((n) => `occurred_at >= $${n}`, filter.from);
+  if (filter.to) add((n) => `occurred_at <= $${n}`, filter.to);
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}

@@ -1,0 +1,57 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { AUDIT_ACTIONS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ActivityQuery, type AuditAction, type AuditEventQuery } from '@vip/shared-dto';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+/** Paging like the users list: 1-based page, 1–100 per page. */
+export class PageQuery implements ActivityQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1, description: '1-based page number' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
+const EMAIL_FILTER = /^[^\p{Cc}\s]+$/u;
+
+/** Filters of the audit list (and of its CSV, which ignores the paging). */
+export class ListAuditEventsQuery extends PageQuery implements AuditEventQuery {
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS)
+  action?: AuditAction;
+
+  @ApiPropertyOptional({ description: 'Who acted: exact email, case-insensitive', maxLength: 320, example: 'ada@example.com' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  @Matches(EMAIL_FILTER, { message: 'actorEmail must be an email without spaces or control characters' })
+  actorEmail?: string;
+
+  @ApiPropertyOptional({ description: 'Who was acted on: exact email, case-insensitive', maxLength: 320 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  @Matches(EMAIL_FILTER, { message: 'targetEmail must be an email without spaces or control characters' })
+  targetEmail?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events at or after this time (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events at or before this time (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
