@@ -25,7 +25,7 @@ export async function signInAs(page: Page, person: Person): Promise<void> {
   await expect(google).toBeEnabled();
   await queueIdentity(person);
   await google.click();
-  await page.waitForURL(/\/(users|account)(\?|$)/);
+  await page.waitForURL(/\/(dashboard|users|account)(\?|$)/);
   await expect(page.getByRole('banner').getByText(person.name, { exact: true })).toBeVisible();
 }
 
