@@ -48,15 +48,18 @@ export class UsersRepository {
     this.pool = (dataSource.driver as PostgresDriver).master as Pool;
   }
 
+  // Named statements: each pooled connection parses and plans them once.
   async findById(id: string): Promise<UserRow | undefined> {
-    const { rows } = await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    const { rows } = await this.pool.query<UserRow>({ name: 'users_by_id', text: `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, values: [id] });
     return rows[0];
   }
 
   async findByEmail(email: string): Promise<UserRow | undefined> {
-    const { rows } = await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [
-      email.toLowerCase(),
-    ]);
+    const { rows } = await this.pool.query<UserRow>({
+      name: 'users_by_email',
+      text: `SELECT ${USER_COLUMNS} FROM users WHERE email = $1`,
+      values: [email.toLowerCase()],
+    });
     return rows[0];
   }
 
