@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@n
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Role, type AuditEvent, type Page, type User, type UserStats } from '@vip/shared-dto';
 import { AuditEventPageResponse, UserStatsResponse } from '../audit/dto/audit.responses';
-import { PageQuery } from '../audit/dto/list-audit-events.query';
+import { PageQuery } from '../common/page.query';
 import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
 import { ClientContext, type RequestContext } from '../common/request-context';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';

@@ -1,26 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { AUDIT_ACTIONS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ActivityQuery, type AuditAction, type AuditEventQuery } from '@vip/shared-dto';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-
-/** Paging like the users list: 1-based page, 1–100 per page. */
-export class PageQuery implements ActivityQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1, description: '1-based page number' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
-}
+import { AUDIT_ACTIONS, type AuditAction, type AuditEventQuery } from '@vip/shared-dto';
+import { PageQuery } from '../../common/page.query';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const EMAIL_FILTER = /^[^\p{Cc}\s]+$/u;
 

@@ -1,35 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
   ROLES,
   USER_SORT_FIELDS,
   type Role,
   type UserListQuery,
   type UserSort,
 } from '@vip/shared-dto';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../../common/page.query';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const SORTS = USER_SORT_FIELDS.flatMap((field) => [field, `-${field}`]);
 
-export class ListUsersQuery implements UserListQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1, description: '1-based page number' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
-
+export class ListUsersQuery extends PageQuery implements UserListQuery {
   @ApiPropertyOptional({ description: 'Part of the name or email, case-insensitive', maxLength: 200 })
   @IsOptional()
   @IsString()
