@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { AuditPage } from './support/audit-page';
 import { expectNoSeriousViolations } from './support/axe';
+import { DashboardPage, SIGN_INS_CAPTION } from './support/dashboard-page';
 import { PeoplePage } from './support/people-page';
 import { ADA, GRACE, ROSTER } from './support/people';
 import { ensureAdministrator, signInAs, signUpQuickly } from './support/sign-in';
@@ -45,9 +47,48 @@ test.describe('administrator', () => {
     await signInAs(page, ADA);
   });
 
+  test('the dashboard with numbers in it, light and dark', async ({ page }) => {
+    // Administrators land here.
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const dashboard = new DashboardPage(page);
+    await dashboard.loaded();
+    await expect(dashboard.roleCount('Coordinator')).not.toHaveText('0');
+    await expect(dashboard.chart(SIGN_INS_CAPTION).bars).toHaveCount(30);
+    await settle(page);
+    await expectNoSeriousViolations(page, '/dashboard');
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await settle(page);
+    await expectNoSeriousViolations(page, '/dashboard (dark)');
+  });
+
+  test('the audit trail with events in it, light and dark', async ({ page }) => {
+    const audit = new AuditPage(page);
+    await audit.goto();
+    await expect(audit.rows).not.toHaveCount(0);
+    await settle(page);
+    await expectNoSeriousViolations(page, '/audit');
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await settle(page);
+    await expectNoSeriousViolations(page, '/audit (dark)');
+  });
+
+  test('a person’s activity dialog', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await people.goto();
+    await people.row(GRACE.name).getByRole('button', { name: `Activity of ${GRACE.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: GRACE.name });
+    await expect(dialog.getByRole('list', { name: 'Activity' }).getByRole('listitem').first()).toBeVisible();
+    await settle(page);
+    await expectNoSeriousViolations(page, 'the activity dialog');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toHaveCount(0);
+  });
+
   test('the People page with people in it', async ({ page }) => {
     const people = new PeoplePage(page);
-    await people.loaded();
+    await people.goto();
     await expect(people.rows).not.toHaveCount(0);
     await settle(page);
     await expectNoSeriousViolations(page, '/users');
@@ -56,7 +97,7 @@ test.describe('administrator', () => {
   test('the People page in dark mode', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     const people = new PeoplePage(page);
-    await people.loaded();
+    await people.goto();
     await settle(page);
     await expectNoSeriousViolations(page, '/users (dark)');
   });
@@ -64,7 +105,7 @@ test.describe('administrator', () => {
   test('the People page on a 360 px wide phone, light and dark', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     const people = new PeoplePage(page);
-    await people.loaded();
+    await people.goto();
     await expect(page.getByRole('button', { name: 'Open navigation' })).toBeVisible();
     await settle(page);
     await expectNoSeriousViolations(page, '/users at 360 px');
@@ -82,7 +123,7 @@ test.describe('administrator', () => {
 
   test('the delete dialog', async ({ page }) => {
     const people = new PeoplePage(page);
-    await people.loaded();
+    await people.goto();
     await people.row(GRACE.name).getByRole('button', { name: `Delete ${GRACE.name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Delete ${GRACE.name}?` });
     await expect(dialog).toBeVisible();

@@ -3,6 +3,8 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setRole } from './support/api';
+import { AuditPage } from './support/audit-page';
+import { DashboardPage, SIGN_INS_CAPTION } from './support/dashboard-page';
 import { PeoplePage } from './support/people-page';
 import { ADA, DOROTHY, GRACE, KATHERINE, ROSTER } from './support/people';
 import { ensureAdministrator, signInAs, signUpQuickly } from './support/sign-in';
@@ -53,6 +55,31 @@ test('the People page, desktop and phone, light and dark', async ({ page }) => {
   await shoot(page, 'users-phone-light.png');
   await page.emulateMedia({ colorScheme: 'dark' });
   await shoot(page, 'users-phone-dark.png');
+});
+
+test('the dashboard, with numbers', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signInAs(page, ADA);
+  // Every role counted (the People test, or this one when run alone, made the drivers).
+  await setRole(page, KATHERINE.email, 'driver');
+  await setRole(page, DOROTHY.email, 'driver');
+  const dashboard = new DashboardPage(page);
+  await dashboard.goto();
+  await expect(dashboard.roleCount('Driver')).not.toHaveText('0');
+  await expect(dashboard.chart(SIGN_INS_CAPTION).bars).toHaveCount(30);
+  await expect(dashboard.dormantTitle).toBeVisible();
+  await shoot(page, 'dashboard.png');
+});
+
+test('the audit trail, with events', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signInAs(page, ADA);
+  const audit = new AuditPage(page);
+  await audit.goto();
+  // Sign-ups, role changes and sign-ins of this run.
+  await expect(audit.rows).not.toHaveCount(0);
+  await expect(audit.cells('action').filter({ hasText: 'Role changed' }).first()).toBeVisible();
+  await shoot(page, 'audit.png');
 });
 
 test('my account, as a coordinator', async ({ page }) => {

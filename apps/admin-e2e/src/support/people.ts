@@ -36,6 +36,9 @@ export const CLAUDE = person('Claude Shannon', 'example.org');
 export const KATHERINE = person('Katherine Johnson');
 export const DOROTHY = person('Dorothy Vaughan');
 
+/** Made a driver through the People page by the audit spec, which then finds the change. */
+export const BARBARA = person('Barbara Liskov');
+
 /** Signs in and out in the sign-out spec. */
 export const HEDY = person('Hedy Lamarr', 'example.org');
 
@@ -50,7 +53,7 @@ export const ROSTER: readonly Person[] = [
   HEDY,
   person('Annie Easley'),
   person('Radia Perlman', 'example.org'),
-  person('Barbara Liskov'),
+  BARBARA,
   person('Frances Allen'),
   CLAUDE,
   person('Karen Spärck Jones', 'example.org'),
