@@ -98,11 +98,16 @@ const BAR_GAP = 0.2;
       font-size: 11px;
       color: var(--mat-sys-on-surface-variant);
     }
+    /* A tick starts at its bar and runs over its (label-less) neighbours; the last
+       one runs leftwards, so nothing is cut or spills out of the card. */
     .ticks span {
       flex: 1 1 0;
-      text-align: center;
-      overflow: hidden;
+      min-width: 0;
+      overflow: visible;
       white-space: nowrap;
+    }
+    .ticks span:last-child {
+      direction: rtl;
     }
     .max {
       margin: 4px 0 0;
