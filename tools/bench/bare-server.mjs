@@ -1,6 +1,6 @@
 // The yardstick: a bare node:http + pg server doing the same work as
 // GET /api/auth/users/:email (verify the token, load the caller, check the role, load
-// the user), with none of the framework. Used only by tools/bench/run.mjs.
+// the user), with none of the framework; named statements, as the API uses. Used only by tools/bench/run.mjs.
 import { createSecretKey } from 'node:crypto';
 import { createServer } from 'node:http';
 import jwt from 'jsonwebtoken';
@@ -31,10 +31,10 @@ createServer(async (req, res) => {
     } catch {
       return send(res, 401, { statusCode: 401 });
     }
-    const caller = (await pool.query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [sub])).rows[0];
+    const caller = (await pool.query({ name: 'by_id', text: `SELECT ${COLUMNS} FROM users WHERE id = $1`, values: [sub] })).rows[0];
     if (!caller) return send(res, 401, { statusCode: 401 });
     if (caller.role !== 'administrator') return send(res, 403, { statusCode: 403 });
-    const row = (await pool.query(`SELECT ${COLUMNS} FROM users WHERE email = $1`, [decodeURIComponent(match[1]).toLowerCase()])).rows[0];
+    const row = (await pool.query({ name: 'by_email', text: `SELECT ${COLUMNS} FROM users WHERE email = $1`, values: [decodeURIComponent(match[1]).toLowerCase()] })).rows[0];
     return row ? send(res, 200, toUser(row)) : send(res, 404, { statusCode: 404 });
   } catch {
     send(res, 500, { statusCode: 500 });

@@ -1,4 +1,5 @@
 // Shared by the benchmark scripts: a throw-away database and the built API.
+// BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the API's node.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,7 +33,7 @@ export async function benchEnvironment(port) {
   const children = [];
   const start = (script, env, ready) =>
     new Promise((resolve, reject) => {
-      const child = spawn('node', [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn('node', [...(process.env.BENCH_NODE_ARGS && script.includes('main.js') ? process.env.BENCH_NODE_ARGS.split(' ') : []), script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
       children.push(child);
       child.stdout.on('data', (chunk) => chunk.toString().includes(ready) && resolve(child));
       child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
