@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Role, UserStats } from '@vip/shared-dto';
 import { callApi, listUsers, setRole } from './support/api';
 import { AuditPage } from './support/audit-page';
-import { csvObjects, parseCsv } from './support/csv';
+import { csvObjects, parseCsv } from '@vip/testing';
 import { DashboardPage, NEW_ACCOUNTS_CAPTION, SIGN_INS_CAPTION } from './support/dashboard-page';
 import { PeoplePage } from './support/people-page';
 import { ADA, BARBARA, ROSTER } from './support/people';

@@ -1,5 +1,5 @@
 import type { AuditEvent, Page, User, UserStats } from '@vip/shared-dto';
-import { parseCsv } from './support/csv';
+import { parseCsv } from '@vip/testing';
 import { aGoogleIdentity } from './support/identities';
 import { Browser, followGoogleSignIn, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 

@@ -58,9 +58,9 @@ export class AuditApi {
    * the interceptor's request fetches it and the page saves it.
    */
   csv(query: AuditEventQuery): Observable<Blob> {
-    const { page: _page, pageSize: _pageSize, ...filter } = query;
+    // The CSV holds every event of the filter: paging does not apply.
     return this.http.get(`${EVENTS_URL}.csv`, {
-      params: auditParams(filter),
+      params: auditParams({ ...query, page: undefined, pageSize: undefined }),
       responseType: 'blob',
     });
   }

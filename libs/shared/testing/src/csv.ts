@@ -1,7 +1,6 @@
 /**
  * A strict RFC 4180 parser for asserting on CSV downloads: quoted fields may hold commas,
  * doubled quotes, CR and LF; records end with CRLF (a bare LF is accepted too).
- * The same logic as apps/api/test/support/csv.ts, copied: projects do not import each other.
  */
 export function parseCsv(text: string): string[][] {
   const records: string[][] = [];
