@@ -67,13 +67,8 @@ const ALL_COLUMNS = [
   'lastSignInAt',
   'actions',
 ] as const;
-const HANDSET_COLUMNS = [
-  'name',
-  'email',
-  'role',
-  'lastSignInAt',
-  'actions',
-] as const;
+// Phones: the email goes under the name, so the role stays in view without scrolling.
+const HANDSET_COLUMNS = ['name', 'role', 'actions'] as const;
 
 function positiveInt(value: string | undefined, fallback: number): number {
   const n = Number(value);
