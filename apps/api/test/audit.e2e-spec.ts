@@ -1,20 +1,11 @@
 import type { AuditEvent, Page, User, UserStats } from '@vip/shared-dto';
 import { parseCsv } from '@vip/testing';
+import type { AuditEventRow } from '../src/audit/audit-event.mapper';
 import { aGoogleIdentity } from './support/identities';
 import { Browser, followGoogleSignIn, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
-interface EventRow {
-  id: string;
-  action: string;
-  actor_id: string | null;
-  actor_email: string | null;
-  target_id: string | null;
-  target_email: string | null;
-  details: Record<string, unknown>;
-  request_id: string | null;
-  ip: string | null;
-  user_agent: string | null;
-}
+/** An `audit_events` row as selected below (without `occurred_at`). */
+type EventRow = Omit<AuditEventRow, 'occurred_at'>;
 
 const DAY = 86_400_000;
 const http = new Browser();
