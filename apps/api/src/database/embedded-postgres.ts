@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface EmbeddedPostgres {
   /** `postgres://…` URL of the database `database` on the embedded server. */
@@ -48,8 +48,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (error: unknown) => log(String(error)),
   });
 
+  mkdirSync(options.dir, { recursive: true });
+  // Its binaries live in node_modules below the working folder.
+  allowPostgresUserIn(process.cwd(), dirname(resolve(options.dir)));
   if (!existsSync(join(options.dir, 'PG_VERSION'))) {
-    mkdirSync(options.dir, { recursive: true });
     await server.initialise();
   }
   // The package rejects without a reason when PostgreSQL exits; say what it said.
@@ -71,6 +73,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, the package runs PostgreSQL as user `postgres`, which must be able to pass
+ * through the folders above its binaries and data (`mktemp -d` and home folders are
+ * closed to others). Grants only "search" (o+x) on folders root owns: no listing, no
+ * reading.
+ */
+function allowPostgresUserIn(...paths: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  for (const path of paths) {
+    for (let dir = resolve(path); ; dir = dirname(dir)) {
+      const stat = statSync(dir);
+      if (stat.uid === 0 && (stat.mode & 0o001) === 0) chmodSync(dir, (stat.mode & 0o7777) | 0o001);
+      if (dir === dirname(dir)) break;
+    }
+  }
 }
 
 function freePort(preferred: number): Promise<number> {
