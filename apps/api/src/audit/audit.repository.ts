@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction } from '@vip/shared-dto';
-import type { Pool } from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Database, type Sql } from '../database/database';
 import { AUDIT_EVENT_COLUMNS, type AuditEventRow } from './audit-event.mapper';
 
 /** An event to append; `occurred_at` and `id` come from the database. */
@@ -38,14 +35,10 @@ const ORDER = 'ORDER BY occurred_at DESC, id DESC';
 /** All SQL about audit events. Only INSERT writes; the table refuses UPDATE and DELETE. */
 @Injectable()
 export class AuditRepository {
-  private readonly pool: Pool;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
-  }
+  constructor(private readonly db: Database) {}
 
   /** Appends with `tx`, so the event commits or rolls back with the change it records. */
-  async insert(tx: EntityManager, event: NewAuditEvent): Promise<void> {
+  async insert(tx: Sql, event: NewAuditEvent): Promise<void> {
     await tx.query(
       `INSERT INTO audit_events (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -63,22 +56,18 @@ export class AuditRepository {
     );
   }
 
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
   async list(filter: AuditFilter, page: number, pageSize: number): Promise<{ rows: AuditEventRow[]; total: number }> {
     const { where, params } = whereOf(filter);
     const countParams = [...params];
     params.push(pageSize, (page - 1) * pageSize);
-    const [list, count] = await Promise.all([
-      this.pool.query<AuditEventRow>(
+    const [rows, count] = await Promise.all([
+      this.db.query<AuditEventRow>(
         `SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_events ${where} ${ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}`,
         params,
       ),
-      this.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM audit_events ${where}`, countParams),
+      this.db.query<{ total: number }>(`SELECT count(*)::int AS total FROM audit_events ${where}`, countParams),
     ]);
-    return { rows: list.rows, total: count.rows[0].total };
+    return { rows, total: count[0].total };
   }
 
   /**
@@ -94,7 +83,7 @@ export class AuditRepository {
       condition = where ? `${where} AND ${keyset}` : `WHERE ${keyset}`;
     }
     params.push(size);
-    const { rows } = await this.pool.query<AuditEventRow & { cursor_at: string }>(
+    const rows = await this.db.query<AuditEventRow & { cursor_at: string }>(
       `SELECT ${AUDIT_EVENT_COLUMNS}, occurred_at::text AS cursor_at FROM audit_events ${condition} ${ORDER} LIMIT $${params.length}`,
       params,
     );
@@ -106,8 +95,8 @@ export class AuditRepository {
   async timeline(userId: string, page: number, pageSize: number): Promise<{ rows: AuditEventRow[]; total: number }> {
     // Each side walks its own index in order; the union of two short lists is sorted.
     const reach = page * pageSize;
-    const [list, count] = await Promise.all([
-      this.pool.query<AuditEventRow>(
+    const [rows, count] = await Promise.all([
+      this.db.query<AuditEventRow>(
         `SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_events WHERE id IN (
            (SELECT id FROM audit_events WHERE actor_id = $1 ${ORDER} LIMIT $2)
            UNION
@@ -115,24 +104,22 @@ export class AuditRepository {
          ) ${ORDER} LIMIT $3 OFFSET $4`,
         [userId, reach, pageSize, (page - 1) * pageSize],
       ),
-      this.pool.query<{ total: number }>(
-        'SELECT count(*)::int AS total FROM audit_events WHERE actor_id = $1 OR target_id = $1',
-        [userId],
-      ),
+      this.db.query<{ total: number }>('SELECT count(*)::int AS total FROM audit_events WHERE actor_id = $1 OR target_id = $1', [
+        userId,
+      ]),
     ]);
-    return { rows: list.rows, total: count.rows[0].total };
+    return { rows, total: count[0].total };
   }
 
   /** Sign-ins per UTC day since `since` (served by the partial index on sign-ins). */
   async signInsPerDay(since: Date): Promise<{ day: string; count: number }[]> {
-    const { rows } = await this.pool.query<{ day: string; count: number }>(
+    return this.db.query<{ day: string; count: number }>(
       `SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS count
          FROM audit_events
         WHERE action = 'user.signed_in' AND occurred_at >= $1
         GROUP BY 1`,
       [since],
     );
-    return rows;
   }
 }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type AuditEvent, type AuditEventQuery, type DailyCount, type Page, type SignInError, type User } from '@vip/shared-dto';
 import { Readable } from 'node:stream';
-import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
+import { Database, type Sql } from '../database/database';
 import { toAuditEvent, type AuditEventRow } from './audit-event.mapper';
 import { AuditRepository, type AuditFilter, type NewAuditEvent } from './audit.repository';
 import { csvRecord } from './csv';
@@ -20,14 +20,17 @@ type Party = Pick<User, 'id' | 'email'>;
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly events: AuditRepository) {}
+  constructor(
+    private readonly events: AuditRepository,
+    private readonly db: Database,
+  ) {}
 
-  record(tx: EntityManager, event: NewAuditEvent, context: RequestContext = {}): Promise<void> {
+  record(tx: Sql, event: NewAuditEvent, context: RequestContext = {}): Promise<void> {
     return this.events.insert(tx, { ...context, ...event });
   }
 
   /** `action` done by `actor` to `target` (often the same person). */
-  recordUserEvent(tx: EntityManager, action: NewAuditEvent['action'], actor: Party | null, target: Party | null, details: Record<string, unknown>, context: RequestContext): Promise<void> {
+  recordUserEvent(tx: Sql, action: NewAuditEvent['action'], actor: Party | null, target: Party | null, details: Record<string, unknown>, context: RequestContext): Promise<void> {
     return this.record(
       tx,
       { action, actorId: actor?.id, actorEmail: actor?.email, targetId: target?.id, targetEmail: target?.email, details },
@@ -39,7 +42,7 @@ export class AuditService {
   recordSignInRefused(reason: SignInError, email: string | undefined, context: RequestContext): Promise<void> {
     const attempted = email?.toLowerCase().slice(0, 320);
     return this.record(
-      this.events.manager,
+      this.db,
       { action: 'user.sign_in_refused', actorEmail: attempted, details: { reason, email: attempted ?? null } },
       context,
     );

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccessTokenResponse, SignInError, User } from '@vip/shared-dto';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Profile } from 'passport-google-oauth20';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UnauthorizedError } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
+import { Database } from '../database/database';
 import type { Identity } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { AccessTokens } from './access-tokens';
@@ -31,7 +30,7 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly tokens: AccessTokens,
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
   ) {}
 
   /** Checks a Google profile before anything is written: verified email, allowed domain. */
@@ -61,12 +60,15 @@ export class AuthService {
    */
   async signIn(identity: Identity, context: RequestContext): Promise<SignedIn> {
     const secret = randomBytes(32).toString('base64url');
-    const { user, id } = await this.dataSource.transaction(async (tx) => {
+    const { user, id } = await this.db.transaction(async (tx) => {
       const { user } = await this.users.signIn(tx, identity, context);
-      const id = await this.sessions.create(
-        { userId: user.id, tokenHash: hash(secret), ttlDays: this.config.sessionTtlDays, userAgent: context.userAgent, ip: context.ip },
-        tx,
-      );
+      const id = await this.sessions.create(tx, {
+        userId: user.id,
+        tokenHash: hash(secret),
+        ttlDays: this.config.sessionTtlDays,
+        userAgent: context.userAgent,
+        ip: context.ip,
+      });
       return { user, id };
     });
     return { user, sessionToken: `${id}.${secret}`, sessionMaxAge: this.config.sessionTtlDays * 86_400 };
@@ -96,8 +98,8 @@ export class AuthService {
   async logout(sessionToken: string | undefined, context: RequestContext = {}): Promise<void> {
     const parsed = parse(sessionToken);
     if (!parsed) return;
-    await this.dataSource.transaction(async (tx) => {
-      const revoked = await this.sessions.revoke(parsed.id, hash(parsed.secret), tx);
+    await this.db.transaction(async (tx) => {
+      const revoked = await this.sessions.revoke(tx, parsed.id, hash(parsed.secret));
       if (revoked) {
         const user = { id: revoked.userId, email: revoked.email };
         await this.audit.recordUserEvent(tx, 'user.signed_out', user, user, {}, context);

@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Database, type Sql, type Transaction } from '../database/database';
 
 /** SQL for sign-in sessions and pending OAuth states. Only hashes of secrets are stored. */
 @Injectable()
 export class SessionsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async create(
+    tx: Transaction,
     session: { userId: string; tokenHash: string; ttlDays: number; userAgent?: string; ip?: string },
-    tx: EntityManager = this.db.manager,
   ): Promise<string> {
     // Expired sessions of this user go when a new one is made: the table stays small.
     await tx.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()', [session.userId]);
-    const rows: { id: string }[] = await tx.query(
+    const rows = await tx.query<{ id: string }>(
       `INSERT INTO sessions (user_id, token_hash, expires_at, user_agent, ip)
        VALUES ($1, $2, now() + make_interval(days => $3), $4, $5)
        RETURNING id`,
@@ -24,7 +23,7 @@ export class SessionsRepository {
 
   /** Swaps the secret of a live session; the old secret stops working at once. */
   async rotate(id: string, oldHash: string, newHash: string): Promise<{ userId: string; expiresAt: Date } | undefined> {
-    const [rows]: [{ user_id: string; expires_at: Date }[], number] = await this.db.query(
+    const rows = await this.db.query<{ user_id: string; expires_at: Date }>(
       `UPDATE sessions SET token_hash = $3, last_used_at = now()
         WHERE id = $1 AND token_hash = $2 AND expires_at > now()
         RETURNING user_id, expires_at`,
@@ -34,8 +33,8 @@ export class SessionsRepository {
   }
 
   /** Ends the session; answers whose it was (id and current email), or nothing when none matched. */
-  async revoke(id: string, hash: string, tx: EntityManager = this.db.manager): Promise<{ userId: string; email: string } | undefined> {
-    const [rows]: [{ user_id: string; email: string }[], number] = await tx.query(
+  async revoke(tx: Sql, id: string, hash: string): Promise<{ userId: string; email: string } | undefined> {
+    const rows = await tx.query<{ user_id: string; email: string }>(
       `DELETE FROM sessions s USING users u
         WHERE s.id = $1 AND s.token_hash = $2 AND u.id = s.user_id
         RETURNING s.user_id, u.email`,
@@ -55,7 +54,7 @@ export class SessionsRepository {
 
   /** Takes a pending state (once): a second use of the same `state` finds nothing. */
   async takeOAuthState(stateHash: string): Promise<string | undefined> {
-    const [rows]: [{ code_verifier: string }[], number] = await this.db.query(
+    const rows = await this.db.query<{ code_verifier: string }>(
       'DELETE FROM oauth_states WHERE state_hash = $1 AND expires_at > now() RETURNING code_verifier',
       [stateHash],
     );

@@ -8,7 +8,7 @@ import { migrations } from './migrations';
 
 export const entities = [UserEntity, SessionEntity, OAuthStateEntity, AuditEventEntity];
 
-/** The one description of the database, shared by the app, the tests and the migration CLI. */
+/** The schema (entities) and its migrations, for the migration runner, the CLI and the tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
@@ -20,7 +20,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 20, application_name: 'vip-coordinator' },
+    extra: { max: 1, application_name: 'vip-coordinator-migrations' },
   };
 }
 

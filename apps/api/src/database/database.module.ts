@@ -1,17 +1,23 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Global, Module } from '@nestjs/common';
+import { Pool } from 'pg';
 import { AppConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source';
+import { Database } from './database';
+import { runMigrations } from './migrate';
 
+/** Provides `Database` to every feature; runs pending migrations first unless told not to. */
+@Global()
 @Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
+  providers: [
+    {
+      provide: Database,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => {
+      useFactory: async (config: AppConfig) => {
         if (!config.databaseUrl) throw new Error('DATABASE_URL must be resolved before the app starts');
-        return { ...dataSourceOptions(config.databaseUrl), migrationsRun: config.migrationsRun };
+        if (config.migrationsRun) await runMigrations(config.databaseUrl);
+        return new Database(new Pool({ connectionString: config.databaseUrl, max: 20, application_name: 'vip-coordinator' }));
       },
-    }),
+    },
   ],
+  exports: [Database],
 })
 export class DatabaseModule {}

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, type UserSort } from '@vip/shared-dto';
-import type { Pool } from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Database, type Sql, type Transaction } from '../database/database';
 import { USER_COLUMNS, type UserRow } from './user.mapper';
 
 /** One advisory lock serialises every change that could break an administrator rule. */
@@ -40,26 +37,18 @@ export interface UserListCriteria {
 /** All SQL about users. Rows come back as `UserRow`; the service maps them. */
 @Injectable()
 export class UsersRepository {
-  private readonly pool: Pool;
+  constructor(private readonly db: Database) {}
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    // Hot-path reads go straight to the pool: TypeORM's query runner costs about
-    // twice a plain query per call, and these run on every authenticated request.
-    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
-  }
-
-  // Named statements: each pooled connection parses and plans them once.
+  // Named statements: these run on every authenticated request.
   async findById(id: string): Promise<UserRow | undefined> {
-    const { rows } = await this.pool.query<UserRow>({ name: 'users_by_id', text: `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, values: [id] });
+    const rows = await this.db.prepared<UserRow>('users_by_id', `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
     return rows[0];
   }
 
   async findByEmail(email: string): Promise<UserRow | undefined> {
-    const { rows } = await this.pool.query<UserRow>({
-      name: 'users_by_email',
-      text: `SELECT ${USER_COLUMNS} FROM users WHERE email = $1`,
-      values: [email.toLowerCase()],
-    });
+    const rows = await this.db.prepared<UserRow>('users_by_email', `SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [
+      email.toLowerCase(),
+    ]);
     return rows[0];
   }
 
@@ -84,26 +73,26 @@ export class UsersRepository {
 
     const countParams = [...params];
     params.push(criteria.pageSize, (criteria.page - 1) * criteria.pageSize);
-    const [list, count] = await Promise.all([
-      this.pool.query<UserRow>(
+    const [rows, count] = await Promise.all([
+      this.db.query<UserRow>(
         `SELECT ${USER_COLUMNS} FROM users ${filter} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
         params,
       ),
-      this.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM users ${filter}`, countParams),
+      this.db.query<{ total: number }>(`SELECT count(*)::int AS total FROM users ${filter}`, countParams),
     ]);
-    return { rows: list.rows, total: count.rows[0].total };
+    return { rows, total: count[0].total };
   }
 
   /** Runs `work` in one transaction holding the administrators lock. */
-  withAdministratorsLock<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (tx) => {
+  withAdministratorsLock<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMINISTRATORS_LOCK]);
       return work(tx);
     });
   }
 
   /** Takes the administrators lock inside a transaction begun elsewhere (sign-in). */
-  async lockAdministrators(tx: EntityManager): Promise<void> {
+  async lockAdministrators(tx: Transaction): Promise<void> {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMINISTRATORS_LOCK]);
   }
 
@@ -111,8 +100,8 @@ export class UsersRepository {
    * Refreshes profile and sign-in time of the account with this provider subject, and
    * says what email and name it had before (for the audit trail).
    */
-  async touchSignIn(identity: Identity, tx: EntityManager = this.dataSource.manager): Promise<(UserRow & { previous_email: string; previous_name: string }) | undefined> {
-    const [rows]: [(UserRow & { previous_email: string; previous_name: string })[], number] = await tx.query(
+  async touchSignIn(tx: Sql, identity: Identity): Promise<(UserRow & { previous_email: string; previous_name: string }) | undefined> {
+    const rows = await tx.query<UserRow & { previous_email: string; previous_name: string }>(
       `WITH previous AS (
          SELECT id, email, name FROM users WHERE provider = $1 AND provider_subject = $2 FOR UPDATE
        )
@@ -127,32 +116,30 @@ export class UsersRepository {
   }
 
   async countByRole(): Promise<{ role: Role; count: number }[]> {
-    const { rows } = await this.pool.query<{ role: Role; count: number }>('SELECT role, count(*)::int AS count FROM users GROUP BY role');
-    return rows;
+    return this.db.query<{ role: Role; count: number }>('SELECT role, count(*)::int AS count FROM users GROUP BY role');
   }
 
   /** Accounts created per week (Monday, UTC) since `since`. */
   async createdPerWeek(since: Date): Promise<{ week: string; count: number }[]> {
-    const { rows } = await this.pool.query<{ week: string; count: number }>(
+    return this.db.query<{ week: string; count: number }>(
       `SELECT to_char(date_trunc('week', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, count(*)::int AS count
          FROM users WHERE created_at >= $1 GROUP BY 1`,
       [since],
     );
-    return rows;
   }
 
   /** Accounts whose last sign-in (or, never signed in, creation) is before `cutoff`: count and the oldest few. */
   async dormant(cutoff: Date, limit: number): Promise<{ count: number; rows: Pick<UserRow, 'email' | 'name' | 'last_sign_in_at'>[] }> {
     const where = 'WHERE last_sign_in_at < $1 OR (last_sign_in_at IS NULL AND created_at < $1)';
-    const [count, list] = await Promise.all([
-      this.pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM users ${where}`, [cutoff]),
-      this.pool.query<Pick<UserRow, 'email' | 'name' | 'last_sign_in_at'>>(
+    const [count, rows] = await Promise.all([
+      this.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM users ${where}`, [cutoff]),
+      this.db.query<Pick<UserRow, 'email' | 'name' | 'last_sign_in_at'>>(
         `SELECT email, name, last_sign_in_at FROM users ${where}
           ORDER BY last_sign_in_at ASC NULLS FIRST, created_at ASC, email ASC LIMIT $2`,
         [cutoff, limit],
       ),
     ]);
-    return { count: count.rows[0].count, rows: list.rows };
+    return { count: count[0].count, rows };
   }
 
   /**
@@ -160,8 +147,8 @@ export class UsersRepository {
    * Call only while holding the administrators lock, so two first sign-ins cannot both
    * see an empty table.
    */
-  async insertSignedIn(tx: EntityManager, identity: Identity): Promise<UserRow> {
-    const rows: UserRow[] = await tx.query(
+  async insertSignedIn(tx: Transaction, identity: Identity): Promise<UserRow> {
+    const rows = await tx.query<UserRow>(
       `INSERT INTO users (email, name, picture, provider, provider_subject, role, last_sign_in_at)
        VALUES ($1, $2, $3, $4, $5,
                CASE WHEN EXISTS (SELECT 1 FROM users) THEN '${Role.Coordinator}' ELSE '${Role.Administrator}' END,
@@ -172,27 +159,27 @@ export class UsersRepository {
     return rows[0];
   }
 
-  async lockByEmail(tx: EntityManager, email: string): Promise<UserRow | undefined> {
-    const rows: UserRow[] = await tx.query(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1 FOR UPDATE`, [
+  async lockByEmail(tx: Transaction, email: string): Promise<UserRow | undefined> {
+    const rows = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1 FOR UPDATE`, [
       email.toLowerCase(),
     ]);
     return rows[0];
   }
 
-  async roleOf(tx: EntityManager, id: string): Promise<Role | undefined> {
-    const rows: { role: Role }[] = await tx.query('SELECT role FROM users WHERE id = $1', [id]);
+  async roleOf(tx: Transaction, id: string): Promise<Role | undefined> {
+    const rows = await tx.query<{ role: Role }>('SELECT role FROM users WHERE id = $1', [id]);
     return rows[0]?.role;
   }
 
-  async countAdministrators(tx: EntityManager): Promise<number> {
-    const rows: { count: number }[] = await tx.query(
+  async countAdministrators(tx: Transaction): Promise<number> {
+    const rows = await tx.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM users WHERE role = '${Role.Administrator}'`,
     );
     return rows[0].count;
   }
 
-  async updateRole(tx: EntityManager, id: string, role: Role): Promise<UserRow> {
-    const [rows]: [UserRow[], number] = await tx.query(
+  async updateRole(tx: Transaction, id: string, role: Role): Promise<UserRow> {
+    const rows = await tx.query<UserRow>(
       `UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
       [id, role],
     );
@@ -200,7 +187,7 @@ export class UsersRepository {
   }
 
   /** Deletes the user; their sessions go with them (`ON DELETE CASCADE`). */
-  async delete(tx: EntityManager, id: string): Promise<void> {
+  async delete(tx: Transaction, id: string): Promise<void> {
     await tx.query('DELETE FROM users WHERE id = $1', [id]);
   }
 }

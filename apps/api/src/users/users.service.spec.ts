@@ -1,5 +1,5 @@
 import { Role, type User } from '@vip/shared-dto';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '../database/database';
 import { ForbiddenError, LastAdministratorError, NotFoundError } from '../common/errors';
 import type { UserRow } from './user.mapper';
 import type { AuditService } from '../audit/audit.service';
@@ -26,19 +26,19 @@ function aRow(overrides: Partial<UserRow> = {}): UserRow {
 
 /** An in-memory stand-in for the repository: the service's rules are under test. */
 function fakeRepository(rows: UserRow[]) {
-  const tx = {} as EntityManager;
+  const tx = {} as Transaction;
   const byEmail = (email: string) => rows.find((row) => row.email === email.toLowerCase());
   const repository = {
-    withAdministratorsLock: jest.fn(<T>(work: (manager: EntityManager) => Promise<T>) => work(tx)),
-    lockByEmail: jest.fn(async (_tx: EntityManager, email: string) => byEmail(email)),
-    roleOf: jest.fn(async (_tx: EntityManager, id: string) => rows.find((row) => row.id === id)?.role),
+    withAdministratorsLock: jest.fn(<T>(work: (manager: Transaction) => Promise<T>) => work(tx)),
+    lockByEmail: jest.fn(async (_tx: Transaction, email: string) => byEmail(email)),
+    roleOf: jest.fn(async (_tx: Transaction, id: string) => rows.find((row) => row.id === id)?.role),
     countAdministrators: jest.fn(async () => rows.filter((row) => row.role === Role.Administrator).length),
-    updateRole: jest.fn(async (_tx: EntityManager, id: string, role: Role) => {
+    updateRole: jest.fn(async (_tx: Transaction, id: string, role: Role) => {
       const row = rows.find((candidate) => candidate.id === id)!;
       row.role = role;
       return row;
     }),
-    delete: jest.fn(async (_tx: EntityManager, id: string) => {
+    delete: jest.fn(async (_tx: Transaction, id: string) => {
       rows.splice(rows.findIndex((row) => row.id === id), 1);
     }),
     findByEmail: jest.fn(async (email: string) => byEmail(email)),

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   DEFAULT_PAGE_SIZE,
   DORMANT_AFTER_DAYS,
@@ -16,6 +15,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, LastAdministratorError, NotFoundError } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
+import type { Transaction } from '../database/database';
 import { toUser } from './user.mapper';
 import { UsersRepository, type Identity, type UserListCriteria } from './users.repository';
 
@@ -53,12 +53,12 @@ export class UsersService {
    * (and `user.first_administrator`). Only creation takes the administrators lock, so the
    * first account (and only it) becomes administrator even when many first sign-ins race.
    */
-  async signIn(tx: EntityManager, identity: Identity, context: RequestContext = {}): Promise<{ user: User; created: boolean }> {
-    let known = await this.users.touchSignIn(identity, tx);
+  async signIn(tx: Transaction, identity: Identity, context: RequestContext = {}): Promise<{ user: User; created: boolean }> {
+    let known = await this.users.touchSignIn(tx, identity);
     if (!known) {
       await this.users.lockAdministrators(tx);
       // Another request may have created this account while we waited for the lock.
-      known = await this.users.touchSignIn(identity, tx);
+      known = await this.users.touchSignIn(tx, identity);
     }
     if (known) {
       const user = toUser(known);
@@ -148,7 +148,7 @@ export class UsersService {
   }
 
   /** The actor was checked when the request began; under the lock, check again. */
-  private async assertStillAdministrator(tx: EntityManager, actor: User): Promise<void> {
+  private async assertStillAdministrator(tx: Transaction, actor: User): Promise<void> {
     if ((await this.users.roleOf(tx, actor.id)) !== Role.Administrator) {
       throw new ForbiddenError('Only administrators may manage users');
     }

@@ -2,7 +2,6 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { ApiError } from '@vip/shared-dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseError } from 'pg';
-import { QueryFailedError } from 'typeorm';
 import { DomainError } from '../errors';
 
 /**
@@ -38,8 +37,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { status, message: httpMessage(exception) };
     }
-    if (exception instanceof QueryFailedError || exception instanceof DatabaseError) {
-      const code = exception instanceof DatabaseError ? exception.code : (exception.driverError as { code?: string } | undefined)?.code;
+    if (exception instanceof DatabaseError) {
+      const code = exception.code;
       if (code === '23505') return { status: 409, message: 'This conflicts with an existing record' };
       if (code === '22P02' || code === '22021' || code === '22001') return { status: 400, message: 'Invalid input' };
     }
