@@ -1,6 +1,7 @@
 // The yardstick: a bare node:http + pg server doing the same work as
 // GET /api/auth/users/:email (verify the token, load the caller, check the role, load
-// the user), with none of the framework; named statements, as the API uses. Used only by tools/bench/run.mjs.
+// the user), with none of the framework; named statements, as the API uses. Used only by
+// tools/bench/run.mjs; /health says it is up.
 import { createSecretKey } from 'node:crypto';
 import { createServer } from 'node:http';
 import jwt from 'jsonwebtoken';
@@ -22,6 +23,7 @@ const send = (res, status, body) => {
 
 createServer(async (req, res) => {
   try {
+    if (req.url === '/health') return send(res, 200, { status: 'ok' });
     const match = /^\/api\/auth\/users\/([^/?]+)$/.exec(req.url);
     if (!match) return send(res, 404, { statusCode: 404 });
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');

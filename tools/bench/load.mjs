@@ -1,36 +1,35 @@
-// A small closed-loop load generator: N keep-alive connections, each sending the next
-// request as soon as the previous answer arrives, for a fixed time. Prints JSON.
-import { Agent, request } from 'node:http';
+// The load generator, run as its own process (pinned to its own core by run.mjs):
+// autocannon against one URL for a fixed time. Reads its job as JSON from argv[2],
+// prints one JSON line: requests, req/s, p50, p99, errors.
+import autocannon from 'autocannon';
 
-const [url, connections = '32', seconds = '10', authorization = ''] = process.argv.slice(2);
-const target = new URL(url);
-const agent = new Agent({ keepAlive: true, maxSockets: Number(connections) });
-const latencies = [];
+const job = JSON.parse(process.argv[2]);
+const url = new URL(job.url);
+if (url.hostname !== '127.0.0.1') throw new Error(`the load generator only talks to 127.0.0.1, not ${url.hostname}`);
+
+const result = await autocannon({
+  url: job.url,
+  connections: job.connections,
+  duration: job.seconds,
+  timeout: job.timeoutSeconds,
+  headers: { authorization: job.authorization },
+});
+const non2xx = result.non2xx;
+const timeouts = result.timeouts;
+// autocannon counts timeouts among its `errors`; the rest are connection errors.
+const errors = non2xx + result.errors;
 const statuses = {};
-const deadline = Date.now() + Number(seconds) * 1000;
-
-const once = () =>
-  new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const req = request({ host: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers: { authorization } }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-        resolve();
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-
-const worker = async () => {
-  while (Date.now() < deadline) await once();
-};
-const started = Date.now();
-await Promise.all(Array.from({ length: Number(connections) }, worker));
-const elapsed = (Date.now() - started) / 1000;
-latencies.sort((a, b) => a - b);
-const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-console.log(JSON.stringify({ requests: latencies.length, rps: Math.round(latencies.length / elapsed), p50: at(0.5), p95: at(0.95), p99: at(0.99), statuses }));
-agent.destroy();
+for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = count;
+const completed = result.latency.totalCount ?? result.requests.total;
+console.log(
+  JSON.stringify({
+    requests: result.requests.total,
+    rps: result.requests.total / result.duration,
+    p50: completed ? result.latency.p50 : null,
+    p99: completed ? result.latency.p99 : null,
+    errors,
+    non2xx,
+    timeouts,
+    statuses,
+  }),
+);
