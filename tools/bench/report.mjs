@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const number = (value, digits = 0) =>
   value === null || value === undefined || Number.isNaN(value) ? '—' : value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (value) => (value === null || value === undefined ? '—' : value < 10 ? number(value, 1) : number(value));
-const errorsOf = (row) => (row.errors ? `${number(row.errors)}${row.timeouts ? ` (${number(row.timeouts)} timeouts)` : ''}` : '0');
+const errorsOf = (row) => (row.errors ? `${number(row.errors)}${row.timeouts ? ` (${number(row.timeouts)} timed out)` : ''}` : '0');
 
 function table(header, rows, rightAligned) {
   const align = header.map((_, index) => (index >= rightAligned ? '---:' : '---'));

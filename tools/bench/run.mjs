@@ -52,7 +52,6 @@ const log = (line = '') => console.log(line);
 async function benchScale(serverUrl, work, users) {
   const events = config.events ?? users;
   log(`\n## ${users.toLocaleString('en')} people, ${events.toLocaleString('en')} audit events`);
-  const loadBefore = loadavg()[0];
   const database = await freshDatabase(serverUrl, `vip_bench_${users}_${Date.now()}`);
   const api = await startApi(database.url, work);
   const db = connected(database.url);
@@ -62,7 +61,10 @@ async function benchScale(serverUrl, work, users) {
     const { withStatus } = await seed(db, { users, events, log });
     const facts = await seededFacts(db, users);
     const { rare, common, one_letter: oneLetter, people } = facts.counts;
-    const share = (count) => `${count.toLocaleString('en')} people, ${((100 * count) / people).toFixed(1)} %`;
+    const share = (count) => {
+      const percent = (100 * count) / people;
+      return `${count.toLocaleString('en')} people, ${percent < 1 ? percent.toPrecision(1) : percent.toFixed(1)} %`;
+    };
     log(`Search fragments: "${RARE_FRAGMENT}" matches ${share(rare)}; "${COMMON_FRAGMENT}" (an e-mail domain) ${share(common)}; "${ONE_LETTER_FRAGMENT}" ${share(oneLetter)}.`);
     if (!withStatus) log('No `status` column in users: the status filter case is skipped.');
     const bare = await startBare(database.url, work);
@@ -70,6 +72,7 @@ async function benchScale(serverUrl, work, users) {
     const options = { seconds: config.seconds, timeoutSeconds: config.timeoutSeconds, authorization };
     const rows = [];
 
+    const loadBefore = loadavg()[0];
     const hot = hotPathCase(facts);
     log(`Measuring ${hot.name} against the bare server (${config.rounds} interleaved rounds of ${config.seconds} s each)…`);
     const pair = await interleaved(
@@ -99,7 +102,9 @@ async function benchScale(serverUrl, work, users) {
     log(`\n${scaleTable(scale)}\n`);
     log(`GET /api/auth/users/:email: API ${Math.round(pair.api.rps).toLocaleString('en')} req/s vs bare ${Math.round(pair.bare.rps).toLocaleString('en')} req/s = ratio ${ratio.toFixed(2)} (goal ≥ 0.9)`);
     log(memory ? `API memory after the run: RSS ${memory.rssMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB; goal ≤ 150 MB)` : 'API memory: /proc not available');
-    log(`Load average (1 min) before ${machineLoad.before.toFixed(1)}, after ${machineLoad.after.toFixed(1)} on ${cpus().length} CPUs${Math.max(machineLoad.before, machineLoad.after) > cpus().length + 1 ? ': other work was running, so these numbers are noisy' : ''}.`);
+    // The benchmark itself keeps about three processes busy (API, PostgreSQL, autocannon).
+    const noisy = Math.max(machineLoad.before, machineLoad.after) > 2 * cpus().length + 1;
+    log(`Load average (1 min) before ${machineLoad.before.toFixed(1)}, after ${machineLoad.after.toFixed(1)} on ${cpus().length} CPUs${noisy ? ': other work was running, so these numbers are noisy' : ''}.`);
     if (cancelled) log(`${cancelled} queries of timed-out requests were still running 30 s later and were cancelled between cases.`);
 
     if (config.explain) {
