@@ -14,6 +14,7 @@
 //                          there) instead of an embedded one in a temporary folder
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { hotPathCase, listCases } from './cases.mjs';
 import {
   LOAD_CPU, SERVER_CPU, accessToken, buildApi, connected, freshDatabase, memoryOf, postgresServer, startApi, startBare, workFolder,
@@ -48,6 +49,8 @@ const config = {
   explain: process.env.BENCH_EXPLAIN !== '0',
 };
 const log = (line = '') => console.log(line);
+// Paths below (the build, dist/, the bare server) are relative to the repository.
+process.chdir(fileURLToPath(new URL('../..', import.meta.url)));
 
 async function benchScale(serverUrl, work, users) {
   const events = config.events ?? users;

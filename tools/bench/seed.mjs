@@ -64,26 +64,28 @@ async function withoutSecondaryIndexes(db, table) {
   };
 }
 
-export async function hasStatusColumn(db) {
-  const { rowCount } = await db.query(
-    `SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'users' AND column_name = 'status'`,
+/** The SQL type of `users.status` (a later migration adds it), or undefined while there is none. */
+export async function statusType(db) {
+  const { rows } = await db.query(
+    `SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute
+      WHERE attrelid = 'users'::regclass AND attname = 'status' AND NOT attisdropped`,
   );
-  return rowCount > 0;
+  return rows[0]?.type;
 }
 
-async function seedUsers(db, users, withStatus) {
+async function seedUsers(db, users, status) {
   const admins = administratorsFor(users);
   const pairs = FIRST_NAMES.length * LAST_NAMES.length;
   const rareEvery = Math.max(1, Math.floor(users / 5));
   // One row of generated facts per person, then the columns from them.
   await db.query(`
-    INSERT INTO users (email, name, picture, role, provider, provider_subject, created_at, updated_at, last_sign_in_at${withStatus ? ', status' : ''})
+    INSERT INTO users (email, name, picture, role, provider, provider_subject, created_at, updated_at, last_sign_in_at${status ? ', status' : ''})
     SELECT lower(first || '.' || last) || suffix || '@' || domain,
            first || ' ' || last,
            CASE WHEN ${uniform('i', 9)} < 0.6 THEN 'https://lh3.googleusercontent.com/a/bench-' || i END,
            role, 'google', ${subjectOf('i')},
            created_at, coalesce(last_sign_in_at, created_at), last_sign_in_at
-           ${withStatus ? `, CASE WHEN last_sign_in_at IS NULL THEN 'pending' WHEN role <> 'administrator' AND ${uniform('i', 3)} < 0.05 THEN 'disabled' ELSE 'active' END` : ''}
+           ${status ? `, (CASE WHEN last_sign_in_at IS NULL THEN 'pending' WHEN role <> 'administrator' AND ${uniform('i', 3)} < 0.05 THEN 'disabled' ELSE 'active' END)::${status}` : ''}
       FROM (
         SELECT i, first, last, domain, role, created_at,
                CASE WHEN role = 'administrator' OR ${uniform('i', 4)} >= 0.08
@@ -140,7 +142,8 @@ async function seedEvents(db, users, events) {
 
 /** Seeds, rebuilds the indexes, VACUUM ANALYZE; says what it did and how long it took. */
 export async function seed(db, { users, events, log }) {
-  const withStatus = await hasStatusColumn(db);
+  const status = await statusType(db);
+  const withStatus = status !== undefined;
   await db.query(`SET maintenance_work_mem = '256MB'`);
   const timed = async (label, work) => {
     const started = Date.now();
@@ -149,7 +152,7 @@ export async function seed(db, { users, events, log }) {
   };
   const rebuildUsers = await withoutSecondaryIndexes(db, 'users');
   const rebuildEvents = await withoutSecondaryIndexes(db, 'audit_events');
-  await timed(`${users.toLocaleString('en')} people${withStatus ? ' (with status)' : ''}`, () => seedUsers(db, users, withStatus));
+  await timed(`${users.toLocaleString('en')} people${withStatus ? ' (with status)' : ''}`, () => seedUsers(db, users, status));
   await timed(`${events.toLocaleString('en')} audit events`, () => seedEvents(db, users, events));
   await timed('indexes rebuilt', async () => {
     await rebuildUsers();
