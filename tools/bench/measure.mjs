@@ -18,7 +18,7 @@ export async function load(url, { connections, seconds, timeoutSeconds, authoriz
  * running); after 30 s cancels what is left. Returns how many it had to cancel.
  */
 export async function settle(db) {
-  const busy = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`;
+  const busy = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()`;
   for (let waited = 0; waited < 30_000; waited += 200) {
     const { rowCount } = await db.query(busy);
     if (!rowCount) return 0;
