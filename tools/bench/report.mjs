@@ -28,7 +28,8 @@ export function growthTable(scales) {
       return row ? `${ms(row.p99)} ms · ${number(row.rps)}/s${row.errors ? ' ⚠' : ''}` : 'n/a';
     }),
   ]);
-  return table(['request (p99 · req/s)', ...scales.map((scale) => `${number(scale.users)} people`)], rows, 1);
+  const legend = '⚠: some requests failed or timed out; p99 counts only the answered ones (see that scale\'s table).';
+  return `${table(['request (p99 · req/s)', ...scales.map((scale) => `${number(scale.users)} people`)], rows, 1)}\n\n${legend}`;
 }
 
 function commit() {
