@@ -29,7 +29,8 @@ export function growthTable(scales) {
     }),
   ]);
   const legend = '⚠: some requests failed or timed out; p99 counts only the answered ones (see that scale\'s table).';
-  return `${table(['request (p99 · req/s)', ...scales.map((scale) => `${number(scale.users)} people`)], rows, 1)}\n\n${legend}`;
+  const warned = scales.some((scale) => scale.rows.some((row) => row.errors));
+  return `${table(['request (p99 · req/s)', ...scales.map((scale) => `${number(scale.users)} people`)], rows, 1)}${warned ? `\n\n${legend}` : ''}`;
 }
 
 function commit() {
