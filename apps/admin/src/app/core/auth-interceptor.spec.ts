@@ -13,6 +13,7 @@ import { firstValueFrom } from 'rxjs';
 import { aSession, aUser, anApiError } from '../../testing/factories';
 import { authInterceptor } from './auth-interceptor';
 import { AuthStore } from './auth-store';
+import { skipAuth } from './skip-auth';
 
 describe('authInterceptor', () => {
   let http: HttpClient;
@@ -48,20 +49,40 @@ describe('authInterceptor', () => {
     req.flush(aUser());
   });
 
-  it('sends no token to the session endpoints or to other origins', async () => {
+  it('sends no token with requests that skip auth (the session calls) or to other origins', async () => {
     await signIn('token-1');
-    http.get('/api/auth/config').subscribe();
-    http.post('/api/auth/logout', null).subscribe();
+    jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    auth.refresh().subscribe();
+    auth.signOut();
+    http.get('/api/auth/config', { context: skipAuth() }).subscribe();
     http.get('https://example.com/api/x').subscribe();
     for (const url of [
-      '/api/auth/config',
+      '/api/auth/refresh',
       '/api/auth/logout',
+      '/api/auth/config',
       'https://example.com/api/x',
     ]) {
       const req = backend.expectOne(url);
       expect(req.request.headers.has('Authorization')).toBe(false);
       req.flush(null);
     }
+  });
+
+  it('never refreshes for a request that skips auth: its 401 is the answer', async () => {
+    await signIn('token-1');
+    let failure: unknown;
+    auth
+      .devLogin({ email: 'ada@example.com', name: 'Ada' })
+      .subscribe({ error: (error) => (failure = error) });
+    const req = backend.expectOne('/api/auth/dev-login');
+    expect(req.request.headers.has('Authorization')).toBe(false);
+    req.flush(anApiError(401, 'Unauthorized'), {
+      status: 401,
+      statusText: 'Unauthorized',
+    });
+    expect(failure).toMatchObject({ status: 401 });
+    backend.expectNone('/api/auth/refresh');
+    expect(auth.accessToken()).toBe('token-1');
   });
 
   it('refreshes once on 401, shared by concurrent requests, and retries with the new token', async () => {

@@ -7,18 +7,11 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { AuthStore } from './auth-store';
+import { SKIP_AUTH } from './skip-auth';
 
-/** Auth endpoints that work from the session cookie (or nothing) and must never be retried. */
-const WITHOUT_TOKEN = [
-  '/api/auth/refresh',
-  '/api/auth/logout',
-  '/api/auth/dev-login',
-  '/api/auth/config',
-];
-
-function needsToken(url: string): boolean {
-  const path = url.split('?')[0];
-  return path.startsWith('/api/') && !WITHOUT_TOKEN.includes(path);
+/** Our API's requests, unless they skip auth; other origins never see the token. */
+function needsToken(req: HttpRequest<unknown>): boolean {
+  return req.url.startsWith('/api/') && !req.context.get(SKIP_AUTH);
 }
 
 function withToken(
@@ -38,7 +31,7 @@ export const authInterceptor: HttpInterceptorFn = (
   req,
   next: HttpHandlerFn,
 ) => {
-  if (!needsToken(req.url)) return next(req);
+  if (!needsToken(req)) return next(req);
 
   const auth = inject(AuthStore);
   const sentToken = auth.accessToken();

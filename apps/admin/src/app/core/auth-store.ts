@@ -17,6 +17,7 @@ import {
   tap,
   throwError,
 } from 'rxjs';
+import { skipAuth } from './skip-auth';
 
 /**
  * Who is signed in. The access token lives in memory only: the long-lived session is
@@ -45,6 +46,7 @@ export class AuthStore {
     this.inFlightRefresh ??= this.http
       .post<AccessTokenResponse>('/api/auth/refresh', null, {
         withCredentials: true,
+        context: skipAuth(),
       })
       .pipe(
         tap((response) => this.session.set(response)),
@@ -65,6 +67,7 @@ export class AuthStore {
     return this.http
       .post<AccessTokenResponse>('/api/auth/dev-login', body, {
         withCredentials: true,
+        context: skipAuth(),
       })
       .pipe(
         tap((response) => this.session.set(response)),
@@ -75,7 +78,10 @@ export class AuthStore {
   /** Revokes the session on the server; locally we sign out whatever the answer. */
   signOut(): void {
     this.http
-      .post<void>('/api/auth/logout', null, { withCredentials: true })
+      .post<void>('/api/auth/logout', null, {
+        withCredentials: true,
+        context: skipAuth(),
+      })
       .pipe(catchError(() => of(undefined)))
       .subscribe(() => this.endSession());
   }

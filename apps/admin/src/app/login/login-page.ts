@@ -20,6 +20,7 @@ import { Router } from '@angular/router';
 import type { AuthConfigResponse } from '@vip/shared-dto';
 import { AuthStore } from '../core/auth-store';
 import { errorMessage } from '../core/notifier';
+import { skipAuth } from '../core/skip-auth';
 import { signInErrorMessage } from './sign-in-errors';
 
 @Component({
@@ -44,9 +45,10 @@ export class LoginPage {
   /** `?error=<code>` from the OAuth callback. */
   readonly error = input<string>();
 
-  protected readonly config = httpResource<AuthConfigResponse>(
-    () => '/api/auth/config',
-  );
+  protected readonly config = httpResource<AuthConfigResponse>(() => ({
+    url: '/api/auth/config',
+    context: skipAuth(),
+  }));
   protected readonly googleEnabled = computed(
     () => this.config.hasValue() && this.config.value().google,
   );
