@@ -1,29 +1,12 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  ActivityQuery,
-  AuditEvent,
-  AuditEventQuery,
-  Page,
-  UserStats,
-} from '@vip/shared-dto';
+import type { AuditEvent, AuditEventQuery, Page } from '@vip/shared-dto';
 import type { Observable } from 'rxjs';
+import { withoutEmpty } from '../core/query-params';
 
 const EVENTS_URL = '/api/audit-events';
 
-/** Query parameters without the unset ones. */
-export function auditParams(
-  query: AuditEventQuery | ActivityQuery,
-): Record<string, string | number> {
-  const params: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '')
-      params[key] = value as string | number;
-  }
-  return params;
-}
-
-/** The audit trail and the numbers about people (administrators only). */
+/** The audit trail (administrators only). */
 @Injectable({ providedIn: 'root' })
 export class AuditApi {
   private readonly http = inject(HttpClient);
@@ -32,25 +15,8 @@ export class AuditApi {
   events(query: () => AuditEventQuery) {
     return httpResource<Page<AuditEvent>>(() => ({
       url: EVENTS_URL,
-      params: auditParams(query()),
+      params: withoutEmpty(query()),
     }));
-  }
-
-  /** A person's timeline; nothing is requested while `email` is empty. */
-  activity(email: () => string | undefined, query: () => ActivityQuery) {
-    return httpResource<Page<AuditEvent>>(() => {
-      const who = email();
-      return who
-        ? {
-            url: `/api/auth/users/${encodeURIComponent(who)}/activity`,
-            params: auditParams(query()),
-          }
-        : undefined;
-    });
-  }
-
-  stats() {
-    return httpResource<UserStats>(() => '/api/auth/users/stats');
   }
 
   /**
@@ -60,7 +26,7 @@ export class AuditApi {
   csv(query: AuditEventQuery): Observable<Blob> {
     // The CSV holds every event of the filter: paging does not apply.
     return this.http.get(`${EVENTS_URL}.csv`, {
-      params: auditParams({ ...query, page: undefined, pageSize: undefined }),
+      params: withoutEmpty({ ...query, page: undefined, pageSize: undefined }),
       responseType: 'blob',
     });
   }

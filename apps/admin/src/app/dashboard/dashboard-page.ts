@@ -5,19 +5,18 @@ import {
   computed,
   inject,
 } from '@angular/core';
-import { MatButton } from '@angular/material/button';
 import {
   MatCard,
   MatCardContent,
   MatCardHeader,
   MatCardTitle,
 } from '@angular/material/card';
-import { MatIcon } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { errorMessage } from '../core/notifier';
-import { AuditApi } from '../audit/audit-api';
+import { LoadState } from '../shared/list/load-state';
 import { RelativeTimePipe } from '../shared/relative-time-pipe';
 import { ROLE_LABELS } from '../shared/role-label';
+import { UsersApi } from '../users/users-api';
 import type { Bar } from './bar-chart';
 import { BarChart } from './bar-chart';
 
@@ -31,17 +30,16 @@ import { BarChart } from './bar-chart';
     MatCardHeader,
     MatCardTitle,
     MatCardContent,
-    MatButton,
-    MatIcon,
     RelativeTimePipe,
     BarChart,
+    LoadState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',
   styleUrl: './dashboard-page.scss',
 })
 export class DashboardPage {
-  protected readonly stats = inject(AuditApi).stats();
+  protected readonly stats = inject(UsersApi).stats();
 
   protected readonly loadError = computed(() => {
     const error = this.stats.error();

@@ -17,9 +17,10 @@ import {
 import type { PageEvent } from '@angular/material/paginator';
 import { MatPaginator } from '@angular/material/paginator';
 import type { User } from '@vip/shared-dto';
-import { AuditApi } from '../audit/audit-api';
+import { UsersApi } from './users-api';
 import { AUDIT_ACTION_LABELS, describeEvent } from '../audit/audit-labels';
 import { errorMessage } from '../core/notifier';
+import { LoadState } from '../shared/list/load-state';
 import { ROLE_LABELS } from '../shared/role-label';
 
 export type UserActivityData = Pick<
@@ -40,6 +41,7 @@ const TIMELINE_PAGE_SIZE = 10;
     MatDialogClose,
     MatButton,
     MatPaginator,
+    LoadState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -60,9 +62,7 @@ const TIMELINE_PAGE_SIZE = 10;
         </dd>
       </dl>
       <h3>Activity</h3>
-      @if (loadError(); as message) {
-        <p role="alert">The activity could not be loaded. {{ message }}</p>
-      } @else if (page(); as timeline) {
+      @if (page(); as timeline) {
         @if (timeline.items.length) {
           <ol class="timeline" aria-label="Activity">
             @for (event of timeline.items; track event.id) {
@@ -93,11 +93,17 @@ const TIMELINE_PAGE_SIZE = 10;
               (page)="onPage($event)"
             />
           }
-        } @else {
-          <p>No recorded activity.</p>
         }
-      } @else {
-        <p role="status">Loading activity…</p>
+      }
+      @if (!page()?.items?.length) {
+        <vip-load-state
+          [error]="loadError()"
+          failed="The activity could not be loaded."
+          [loading]="timeline.isLoading()"
+          loadingText="Loading activity…"
+          empty="No recorded activity."
+          (retry)="timeline.reload()"
+        />
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
@@ -143,7 +149,7 @@ export class UserActivityDialog {
   protected readonly data = inject<UserActivityData>(MAT_DIALOG_DATA);
   protected readonly pageSize = TIMELINE_PAGE_SIZE;
   protected readonly pageNumber = signal(1);
-  protected readonly timeline = inject(AuditApi).activity(
+  protected readonly timeline = inject(UsersApi).activity(
     () => this.data.email,
     () => ({ page: this.pageNumber(), pageSize: TIMELINE_PAGE_SIZE }),
   );

@@ -1,13 +1,17 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  ActivityQuery,
+  AuditEvent,
   Page,
   Role,
   UpdateRoleRequest,
   User,
   UserListQuery,
+  UserStats,
 } from '@vip/shared-dto';
 import type { Observable } from 'rxjs';
+import { withoutEmpty } from '../core/query-params';
 
 const USERS_URL = '/api/auth/users';
 
@@ -15,20 +19,31 @@ function userUrl(email: string): string {
   return `${USERS_URL}/${encodeURIComponent(email)}`;
 }
 
-/** The administrators' side of /api/auth/users. */
+/** The administrators' side of /api/auth/users: people, their timelines and the numbers. */
 @Injectable({ providedIn: 'root' })
 export class UsersApi {
   private readonly http = inject(HttpClient);
 
   /** A page of people that reloads whenever `query` changes. Call in an injection context. */
   list(query: () => UserListQuery) {
-    return httpResource<Page<User>>(() => {
-      const params: Record<string, string | number> = {};
-      for (const [key, value] of Object.entries(query())) {
-        if (value !== undefined && value !== '') params[key] = value;
-      }
-      return { url: USERS_URL, params };
+    return httpResource<Page<User>>(() => ({
+      url: USERS_URL,
+      params: withoutEmpty(query()),
+    }));
+  }
+
+  /** A person's timeline; nothing is requested while `email` is empty. */
+  activity(email: () => string | undefined, query: () => ActivityQuery) {
+    return httpResource<Page<AuditEvent>>(() => {
+      const who = email();
+      return who
+        ? { url: `${userUrl(who)}/activity`, params: withoutEmpty(query()) }
+        : undefined;
     });
+  }
+
+  stats() {
+    return httpResource<UserStats>(() => `${USERS_URL}/stats`);
   }
 
   updateRole(email: string, role: Role): Observable<User> {
