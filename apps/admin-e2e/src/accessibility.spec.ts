@@ -5,7 +5,11 @@ import { expectNoSeriousViolations } from './support/axe';
 import { DashboardPage, SIGN_INS_CAPTION } from './support/dashboard-page';
 import { PeoplePage } from './support/people-page';
 import { ADA, GRACE, ROSTER } from './support/people';
-import { ensureAdministrator, signInAs, signUpQuickly } from './support/sign-in';
+import {
+  ensureAdministrator,
+  signInAs,
+  signUpQuickly,
+} from './support/sign-in';
 
 test.beforeAll(async () => {
   await ensureAdministrator();
@@ -21,14 +25,18 @@ async function settle(page: Page): Promise<void> {
 test.describe('signed out', () => {
   test('the sign-in page', async ({ page }) => {
     await page.goto('/login');
-    await expect(page.getByRole('link', { name: 'Sign in with Google' })).toBeEnabled();
+    await expect(
+      page.getByRole('link', { name: 'Sign in with Google' }),
+    ).toBeEnabled();
     await settle(page);
     await expectNoSeriousViolations(page, '/login');
   });
 
   test('the sign-in page explaining a refused domain', async ({ page }) => {
     await page.goto('/login?error=domain_not_allowed');
-    await expect(page.getByRole('alert')).toContainText('not from a domain allowed');
+    await expect(page.getByRole('alert')).toContainText(
+      'not from a domain allowed',
+    );
     await settle(page);
     await expectNoSeriousViolations(page, '/login?error=domain_not_allowed');
   });
@@ -36,7 +44,9 @@ test.describe('signed out', () => {
   test('the sign-in page in dark mode', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/login');
-    await expect(page.getByRole('link', { name: 'Sign in with Google' })).toBeEnabled();
+    await expect(
+      page.getByRole('link', { name: 'Sign in with Google' }),
+    ).toBeEnabled();
     await settle(page);
     await expectNoSeriousViolations(page, '/login (dark)');
   });
@@ -62,7 +72,9 @@ test.describe('administrator', () => {
     await expectNoSeriousViolations(page, '/dashboard (dark)');
   });
 
-  test('the audit trail with events in it, light and dark', async ({ page }) => {
+  test('the audit trail with events in it, light and dark', async ({
+    page,
+  }) => {
     const audit = new AuditPage(page);
     await audit.goto();
     await expect(audit.rows).not.toHaveCount(0);
@@ -77,9 +89,17 @@ test.describe('administrator', () => {
   test('a person’s activity dialog', async ({ page }) => {
     const people = new PeoplePage(page);
     await people.goto();
-    await people.row(GRACE.name).getByRole('button', { name: `Activity of ${GRACE.name}` }).click();
+    await people
+      .row(GRACE.name)
+      .getByRole('button', { name: `Activity of ${GRACE.name}` })
+      .click();
     const dialog = page.getByRole('dialog', { name: GRACE.name });
-    await expect(dialog.getByRole('list', { name: 'Activity' }).getByRole('listitem').first()).toBeVisible();
+    await expect(
+      dialog
+        .getByRole('list', { name: 'Activity' })
+        .getByRole('listitem')
+        .first(),
+    ).toBeVisible();
     await settle(page);
     await expectNoSeriousViolations(page, 'the activity dialog');
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -102,11 +122,15 @@ test.describe('administrator', () => {
     await expectNoSeriousViolations(page, '/users (dark)');
   });
 
-  test('the People page on a 360 px wide phone, light and dark', async ({ page }) => {
+  test('the People page on a 360 px wide phone, light and dark', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     const people = new PeoplePage(page);
     await people.goto();
-    await expect(page.getByRole('button', { name: 'Open navigation' })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Open navigation' }),
+    ).toBeVisible();
     await settle(page);
     await expectNoSeriousViolations(page, '/users at 360 px');
 
@@ -116,15 +140,25 @@ test.describe('administrator', () => {
 
     // The navigation drawer, opened.
     await page.getByRole('button', { name: 'Open navigation' }).click();
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'People' }),
+    ).toBeVisible();
     await settle(page);
-    await expectNoSeriousViolations(page, '/users at 360 px with the navigation open');
+    await expectNoSeriousViolations(
+      page,
+      '/users at 360 px with the navigation open',
+    );
   });
 
   test('the delete dialog', async ({ page }) => {
     const people = new PeoplePage(page);
     await people.goto();
-    await people.row(GRACE.name).getByRole('button', { name: `Delete ${GRACE.name}` }).click();
+    await people
+      .row(GRACE.name)
+      .getByRole('button', { name: `Delete ${GRACE.name}` })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Delete ${GRACE.name}?` });
     await expect(dialog).toBeVisible();
     await settle(page);
@@ -135,14 +169,18 @@ test.describe('administrator', () => {
 
   test('my account', async ({ page }) => {
     await page.goto('/account');
-    await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'My account' }),
+    ).toBeVisible();
     await settle(page);
     await expectNoSeriousViolations(page, '/account');
   });
 
   test('the page-not-found page', async ({ page }) => {
     await page.goto('/no-such-page');
-    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Page not found' }),
+    ).toBeVisible();
     await expect(page).toHaveTitle('Page not found · VIP Coordinator');
     await settle(page);
     await expectNoSeriousViolations(page, 'the 404 page');
@@ -153,7 +191,12 @@ test.describe('coordinator', () => {
   test('the forbidden page', async ({ page }) => {
     await signInAs(page, GRACE);
     await page.goto('/users');
-    await expect(page.getByRole('heading', { level: 1, name: 'You are not allowed to see this page' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', {
+        level: 1,
+        name: 'You are not allowed to see this page',
+      }),
+    ).toBeVisible();
     await settle(page);
     await expectNoSeriousViolations(page, 'the forbidden page');
   });
@@ -161,7 +204,9 @@ test.describe('coordinator', () => {
   test('my account, in dark mode', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await signInAs(page, GRACE);
-    await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'My account' }),
+    ).toBeVisible();
     await settle(page);
     await expectNoSeriousViolations(page, '/account (dark)');
   });

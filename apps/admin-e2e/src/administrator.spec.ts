@@ -26,27 +26,40 @@ test('the first person to sign in becomes the administrator, lands on the dashbo
   await signInAs(page, ADA);
 
   await expect(page).toHaveURL(/\/dashboard$/);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'People' })
+    .click();
   await expect(page).toHaveURL(/\/users$/);
   const toolbar = page.getByRole('banner');
-  await expect(toolbar.getByText('Ada Lovelace', { exact: true })).toBeVisible();
-  await expect(toolbar.getByText('Administrator', { exact: true })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  await expect(
+    toolbar.getByText('Ada Lovelace', { exact: true }),
+  ).toBeVisible();
+  await expect(
+    toolbar.getByText('Administrator', { exact: true }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'People' }),
+  ).toHaveAttribute('aria-current', 'page');
   await people.loaded();
   await expect(people.roleOf(ADA.name)).toContainText('Administrator');
 });
 
-test('people who sign in with Google appear in the table as coordinators', async ({ browser }) => {
+test('people who sign in with Google appear in the table as coordinators', async ({
+  browser,
+}) => {
   // A few click through the sign-in page in browsers of their own; the rest take the same
   // redirect dance without a browser, which is ten times faster.
-  for (const person of ROSTER.slice(0, 4)) await signInElsewhere(browser, person);
+  for (const person of ROSTER.slice(0, 4))
+    await signInElsewhere(browser, person);
   await signUpQuickly(ROSTER.slice(4));
 
   await people.goto('?sort=createdAt');
-  await expect(people.range).toHaveText(`1 – ${ROSTER.length + 1} of ${ROSTER.length + 1}`);
+  await expect(people.range).toHaveText(
+    `1 – ${ROSTER.length + 1} of ${ROSTER.length + 1}`,
+  );
   // Ada signed up before anyone else, so she is the administrator the rule made.
   await expect(people.names.first()).toHaveText(ADA.name);
   await expect(people.roleOf(GRACE.name)).toContainText('Coordinator');
@@ -59,17 +72,24 @@ test('search narrows the table to matching names and emails, and goes into the U
 
   await people.searchFor('son');
   await expect(people.rows).toHaveCount(2);
-  expect((await people.visibleNames()).sort()).toEqual(['Katherine Johnson', 'Mary Jackson']);
+  expect((await people.visibleNames()).sort()).toEqual([
+    'Katherine Johnson',
+    'Mary Jackson',
+  ]);
   await expect(people.search).toHaveValue('son');
 
   // Emails are searched too, case-insensitively.
   await people.searchFor('EXAMPLE.ORG');
-  const orgPeople = [ADA, ...ROSTER].filter((p) => p.email.endsWith('@example.org'));
+  const orgPeople = [ADA, ...ROSTER].filter((p) =>
+    p.email.endsWith('@example.org'),
+  );
   await expect(people.rows).toHaveCount(orgPeople.length);
 
   await people.searchFor('nobody-is-called-this');
   await expect(people.rows).toHaveCount(0);
-  await expect(people.emptyState).toHaveText('No people match “nobody-is-called-this”.');
+  await expect(people.emptyState).toHaveText(
+    'No people match “nobody-is-called-this”.',
+  );
 
   await people.clearSearch();
   await expect(people.rows).toHaveCount(everyone);
@@ -80,26 +100,44 @@ test('the sort headers order the table and go into the URL', async () => {
 
   await people.sortHeader('Name').click();
   await expect(page).toHaveURL(/[?&]sort=name(&|$)/);
-  await expect(people.columnHeader('Name')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(people.columnHeader('Name')).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
   await people.loaded();
   await expect(people.names.first()).toHaveText(ADA.name);
   const ascending = await people.visibleNames();
-  expect(ascending).toEqual((await listUsers(page, 'sort=name')).items.map((u) => u.name));
+  expect(ascending).toEqual(
+    (await listUsers(page, 'sort=name')).items.map((u) => u.name),
+  );
 
   await people.sortHeader('Name').click();
   await expect(page).toHaveURL(/[?&]sort=-name(&|$)/);
-  await expect(people.columnHeader('Name')).toHaveAttribute('aria-sort', 'descending');
+  await expect(people.columnHeader('Name')).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
   await expect(people.names.first()).not.toHaveText(ADA.name);
   await people.loaded();
   expect(await people.visibleNames()).toEqual([...ascending].reverse());
 
   await people.sortHeader('Email').click();
   await expect(page).toHaveURL(/[?&]sort=email(&|$)/);
-  await expect(people.columnHeader('Email')).toHaveAttribute('aria-sort', 'ascending');
-  await expect(people.columnHeader('Name')).toHaveAttribute('aria-sort', 'none');
+  await expect(people.columnHeader('Email')).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  await expect(people.columnHeader('Name')).toHaveAttribute(
+    'aria-sort',
+    'none',
+  );
   await people.loaded();
-  const emails = (await people.rows.locator('td.mat-column-email').allTextContents()).map((e) => e.trim());
-  expect(emails).toEqual((await listUsers(page, 'sort=email')).items.map((u) => u.email));
+  const emails = (
+    await people.rows.locator('td.mat-column-email').allTextContents()
+  ).map((e) => e.trim());
+  expect(emails).toEqual(
+    (await listUsers(page, 'sort=email')).items.map((u) => u.email),
+  );
 });
 
 test('the paginator changes page size and page, and both go into the URL', async () => {
@@ -131,7 +169,9 @@ test('an administrator makes someone a driver, and it stays after a reload', asy
   await expect(people.roleOf(MARGARET.name)).toContainText('Coordinator');
 
   await people.choose(people.roleOf(MARGARET.name), 'Driver');
-  await expect(people.snackBar).toContainText('Margaret Hamilton is now driver.');
+  await expect(people.snackBar).toContainText(
+    'Margaret Hamilton is now driver.',
+  );
   await expect(people.roleOf(MARGARET.name)).toContainText('Driver');
 
   await page.reload();
@@ -160,13 +200,17 @@ test('the only administrator cannot demote themselves: the role goes back and th
   await expect(page).toHaveURL(/\/users\?search=Ada$/);
   await people.loaded();
   await expect(people.roleOf(ADA.name)).toContainText('Administrator');
-  await expect(page.getByRole('banner').getByText('Administrator', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('banner').getByText('Administrator', { exact: true }),
+  ).toBeVisible();
 });
 
 test('deleting asks first, names the person, and removes them for good', async () => {
   await people.goto('?search=Claude');
   await expect(people.rows).toHaveCount(1);
-  const deleteButton = people.row(CLAUDE.name).getByRole('button', { name: `Delete ${CLAUDE.name}` });
+  const deleteButton = people
+    .row(CLAUDE.name)
+    .getByRole('button', { name: `Delete ${CLAUDE.name}` });
 
   // Cancelling keeps them.
   await deleteButton.click();
@@ -178,7 +222,9 @@ test('deleting asks first, names the person, and removes them for good', async (
 
   await deleteButton.click();
   dialog = page.getByRole('dialog', { name: `Delete ${CLAUDE.name}?` });
-  await expect(dialog).toContainText(`Delete ${CLAUDE.name} (${CLAUDE.email})?`);
+  await expect(dialog).toContainText(
+    `Delete ${CLAUDE.name} (${CLAUDE.email})?`,
+  );
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(dialog).toHaveCount(0);
   await expect(people.snackBar).toContainText(`${CLAUDE.name} was deleted.`);
@@ -186,8 +232,14 @@ test('deleting asks first, names the person, and removes them for good', async (
   await expect(people.emptyState).toHaveText('No people match “Claude”.');
 
   await people.clearSearch();
-  await expect(people.range).toHaveText(`1 – ${ROSTER.length} of ${ROSTER.length}`);
+  await expect(people.range).toHaveText(
+    `1 – ${ROSTER.length} of ${ROSTER.length}`,
+  );
   await expect(people.row(CLAUDE.name)).toHaveCount(0);
-  const lookup = await callApi(page, 'GET', `/api/auth/users/${encodeURIComponent(CLAUDE.email)}`);
+  const lookup = await callApi(
+    page,
+    'GET',
+    `/api/auth/users/${encodeURIComponent(CLAUDE.email)}`,
+  );
   expect(lookup.status).toBe(404);
 });

@@ -7,16 +7,22 @@ test.beforeAll(async () => {
   await ensureAdministrator();
 });
 
-test('a coordinator lands on their account and sees who they are', async ({ page }) => {
+test('a coordinator lands on their account and sees who they are', async ({
+  page,
+}) => {
   await signInAs(page, GRACE);
 
   await expect(page).toHaveURL(/\/account$/);
   await expect(page).toHaveTitle('My account · VIP Coordinator');
-  await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'My account' }),
+  ).toBeVisible();
   const details = page.getByRole('region', { name: 'Your details' });
   await expect(details.getByText(GRACE.name, { exact: true })).toBeVisible();
   await expect(details.getByText(GRACE.email, { exact: true })).toBeVisible();
-  await expect(details.getByRole('definition').first()).toHaveText('Coordinator');
+  await expect(details.getByRole('definition').first()).toHaveText(
+    'Coordinator',
+  );
   await expect(details).toContainText('google');
 
   const toolbar = page.getByRole('banner');
@@ -24,7 +30,9 @@ test('a coordinator lands on their account and sees who they are', async ({ page
   await expect(toolbar.getByText('Coordinator', { exact: true })).toBeVisible();
 });
 
-test('a coordinator has no People link and cannot open the People page', async ({ page }) => {
+test('a coordinator has no People link and cannot open the People page', async ({
+  page,
+}) => {
   await signInAs(page, GRACE);
 
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -33,7 +41,12 @@ test('a coordinator has no People link and cannot open the People page', async (
 
   await page.goto('/users');
   await expect(page).toHaveURL(/\/forbidden$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'You are not allowed to see this page' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'You are not allowed to see this page',
+    }),
+  ).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
 
   // The server agrees: the list is for administrators only.

@@ -7,7 +7,11 @@ import { AuditPage } from './support/audit-page';
 import { DashboardPage, SIGN_INS_CAPTION } from './support/dashboard-page';
 import { PeoplePage } from './support/people-page';
 import { ADA, DOROTHY, GRACE, KATHERINE, ROSTER } from './support/people';
-import { ensureAdministrator, signInAs, signUpQuickly } from './support/sign-in';
+import {
+  ensureAdministrator,
+  signInAs,
+  signUpQuickly,
+} from './support/sign-in';
 
 // Pictures of the console. Test runs write them under dist/; to refresh the README's
 // pictures run with UPDATE_SCREENSHOTS=1 (they then go to docs/screenshots/).
@@ -30,7 +34,11 @@ async function shoot(page: Page, file: string): Promise<void> {
   });
   await page.mouse.move(0, 0);
   await page.waitForTimeout(400);
-  await page.screenshot({ path: join(DIR, file), animations: 'disabled', caret: 'hide' });
+  await page.screenshot({
+    path: join(DIR, file),
+    animations: 'disabled',
+    caret: 'hide',
+  });
 }
 
 test('the People page, desktop and phone, light and dark', async ({ page }) => {
@@ -50,7 +58,9 @@ test('the People page, desktop and phone, light and dark', async ({ page }) => {
   await shoot(page, 'users-desktop-dark.png');
 
   await page.setViewportSize(PHONE);
-  await expect(page.getByRole('button', { name: 'Open navigation' })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Open navigation' }),
+  ).toBeVisible();
   await page.emulateMedia({ colorScheme: 'light' });
   await shoot(page, 'users-phone-light.png');
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -78,20 +88,26 @@ test('the audit trail, with events', async ({ page }) => {
   await audit.goto();
   // Sign-ups, role changes and sign-ins of this run.
   await expect(audit.rows).not.toHaveCount(0);
-  await expect(audit.cells('action').filter({ hasText: 'Role changed' }).first()).toBeVisible();
+  await expect(
+    audit.cells('action').filter({ hasText: 'Role changed' }).first(),
+  ).toBeVisible();
   await shoot(page, 'audit.png');
 });
 
 test('my account, as a coordinator', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
   await signInAs(page, GRACE);
-  await expect(page.getByRole('region', { name: 'Your details' })).toContainText('Coordinator');
+  await expect(
+    page.getByRole('region', { name: 'Your details' }),
+  ).toContainText('Coordinator');
   await shoot(page, 'account.png');
 });
 
 test('the sign-in page', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
   await page.goto('/login');
-  await expect(page.getByRole('link', { name: 'Sign in with Google' })).toBeEnabled();
+  await expect(
+    page.getByRole('link', { name: 'Sign in with Google' }),
+  ).toBeEnabled();
   await shoot(page, 'login.png');
 });

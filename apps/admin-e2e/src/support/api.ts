@@ -18,7 +18,10 @@ export async function callApi<T = unknown>(
 ): Promise<ApiAnswer<T>> {
   return page.evaluate(
     async ({ method, path, body }) => {
-      const refresh = await fetch('/api/auth/refresh', { method: 'POST', credentials: 'include' });
+      const refresh = await fetch('/api/auth/refresh', {
+        method: 'POST',
+        credentials: 'include',
+      });
       if (!refresh.ok) return { status: refresh.status, body: null as never };
       const { accessToken } = (await refresh.json()) as { accessToken: string };
       const response = await fetch(path, {
@@ -30,19 +33,40 @@ export async function callApi<T = unknown>(
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
+      return {
+        status: response.status,
+        body: (text ? JSON.parse(text) : null) as never,
+      };
     },
     { method, path, body },
   );
 }
 
-export async function listUsers(page: Page, query: string): Promise<ResultPage<User>> {
-  const answer = await callApi<ResultPage<User>>(page, 'GET', `/api/auth/users?${query}`);
-  if (answer.status !== 200) throw new Error(`GET /api/auth/users?${query} answered ${answer.status}`);
+export async function listUsers(
+  page: Page,
+  query: string,
+): Promise<ResultPage<User>> {
+  const answer = await callApi<ResultPage<User>>(
+    page,
+    'GET',
+    `/api/auth/users?${query}`,
+  );
+  if (answer.status !== 200)
+    throw new Error(`GET /api/auth/users?${query} answered ${answer.status}`);
   return answer.body;
 }
 
-export async function setRole(page: Page, email: string, role: Role): Promise<void> {
-  const answer = await callApi(page, 'PATCH', `/api/auth/users/${encodeURIComponent(email)}/role`, { role });
-  if (answer.status !== 200) throw new Error(`setting ${email} to ${role} answered ${answer.status}`);
+export async function setRole(
+  page: Page,
+  email: string,
+  role: Role,
+): Promise<void> {
+  const answer = await callApi(
+    page,
+    'PATCH',
+    `/api/auth/users/${encodeURIComponent(email)}/role`,
+    { role },
+  );
+  if (answer.status !== 200)
+    throw new Error(`setting ${email} to ${role} answered ${answer.status}`);
 }

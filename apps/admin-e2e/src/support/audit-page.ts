@@ -24,7 +24,9 @@ export class AuditPage {
     this.download = page.getByRole('button', { name: 'Download CSV' });
     this.table = page.getByRole('table', { name: 'Audit events' });
     this.emptyState = this.table.locator('td.no-data');
-    this.rows = this.table.locator('tbody tr').filter({ hasNot: page.locator('td.no-data') });
+    this.rows = this.table
+      .locator('tbody tr')
+      .filter({ hasNot: page.locator('td.no-data') });
     this.range = page.locator('mat-paginator').getByRole('status');
   }
 
@@ -44,7 +46,10 @@ export class AuditPage {
   /** Picks an action in the filter, as a person would. */
   async filterByAction(label: string): Promise<void> {
     await this.action.click();
-    await this.page.getByRole('listbox').getByRole('option', { name: label, exact: true }).click();
+    await this.page
+      .getByRole('listbox')
+      .getByRole('option', { name: label, exact: true })
+      .click();
     await expect(this.page.getByRole('listbox')).toHaveCount(0);
     await expect(this.action).toContainText(label);
     await this.loaded();

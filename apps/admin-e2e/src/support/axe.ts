@@ -5,16 +5,31 @@ import { expect } from '@playwright/test';
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Runs axe on the page as it is now; fails on serious or critical WCAG 2.1 AA violations. */
-export async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+export async function expectNoSeriousViolations(
+  page: Page,
+  where: string,
+): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(WCAG_AA)
+    .analyze();
+  const serious = violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
   const report = serious
     .map(
       (v) =>
         `${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes.map((node) => `    ${node.target.join(' ')}  ${node.failureSummary?.split('\n').join(' ') ?? ''}`).join('\n'),
+        v.nodes
+          .map(
+            (node) =>
+              `    ${node.target.join(' ')}  ${node.failureSummary?.split('\n').join(' ') ?? ''}`,
+          )
+          .join('\n'),
     )
     .join('\n');
   if (serious.length > 0) console.log(`axe on ${where}:\n${report}`);
-  expect(serious.map((v) => v.id), `serious or critical axe violations on ${where}:\n${report}`).toEqual([]);
+  expect(
+    serious.map((v) => v.id),
+    `serious or critical axe violations on ${where}:\n${report}`,
+  ).toEqual([]);
 }

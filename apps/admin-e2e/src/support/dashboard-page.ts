@@ -17,7 +17,9 @@ export class DashboardPage {
     this.roles = page.getByRole('list', { name: 'People by role' });
     this.dormantTitle = page.getByText(/^Dormant accounts \(\d+\)$/);
     this.dormantList = page.getByRole('list', { name: 'Dormant accounts' });
-    this.dormantEmpty = page.getByText('Everyone has signed in within the last 30 days.');
+    this.dormantEmpty = page.getByText(
+      'Everyone has signed in within the last 30 days.',
+    );
   }
 
   async goto(): Promise<void> {
@@ -33,17 +35,28 @@ export class DashboardPage {
 
   /** The count shown next to a role's bar. */
   roleCount(label: string): Locator {
-    return this.roles.getByRole('listitem').filter({ hasText: label }).locator('.count');
+    return this.roles
+      .getByRole('listitem')
+      .filter({ hasText: label })
+      .locator('.count');
   }
 
   /** A chart: its figure (what is drawn) and the table that describes it to screen readers. */
   chart(caption: string): { figure: Locator; table: Locator; bars: Locator } {
-    const figure = this.page.locator('figure').filter({ has: this.page.getByText(caption, { exact: true }) });
-    return { figure, table: figure.getByRole('table', { name: caption }), bars: figure.locator('rect.bar') };
+    const figure = this.page
+      .locator('figure')
+      .filter({ has: this.page.getByText(caption, { exact: true }) });
+    return {
+      figure,
+      table: figure.getByRole('table', { name: caption }),
+      bars: figure.locator('rect.bar'),
+    };
   }
 
   /** The chart's numbers as its table gives them: label → value. */
-  async chartValues(caption: string): Promise<{ label: string; value: number }[]> {
+  async chartValues(
+    caption: string,
+  ): Promise<{ label: string; value: number }[]> {
     const rows = this.chart(caption).table.getByRole('row');
     return rows.evaluateAll((trs) =>
       trs.map((tr) => ({
@@ -55,6 +68,8 @@ export class DashboardPage {
 
   /** Heights of the drawn bars, in the chart's own units (the tallest is 100). */
   async barHeights(caption: string): Promise<number[]> {
-    return this.chart(caption).bars.evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('height'))));
+    return this.chart(caption).bars.evaluateAll((rects) =>
+      rects.map((rect) => Number(rect.getAttribute('height'))),
+    );
   }
 }

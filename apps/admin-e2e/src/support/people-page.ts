@@ -17,10 +17,14 @@ export class PeoplePage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'People' });
-    this.search = page.getByRole('searchbox', { name: 'Search by name or email' });
+    this.search = page.getByRole('searchbox', {
+      name: 'Search by name or email',
+    });
     this.roleFilter = page.getByRole('combobox', { name: 'Role', exact: true });
     this.table = page.getByRole('table', { name: 'People' });
-    this.rows = this.table.getByRole('row').filter({ has: page.getByRole('combobox') });
+    this.rows = this.table
+      .getByRole('row')
+      .filter({ has: page.getByRole('combobox') });
     this.names = this.rows.locator('td.mat-column-name');
     this.emptyState = this.table.locator('td.no-data');
     this.pageSize = page.getByRole('combobox', { name: 'Items per page:' });
@@ -42,11 +46,19 @@ export class PeoplePage {
   }
 
   row(name: string): Locator {
-    return this.rows.filter({ has: this.page.getByRole('combobox', { name: `Role of ${name}`, exact: true }) });
+    return this.rows.filter({
+      has: this.page.getByRole('combobox', {
+        name: `Role of ${name}`,
+        exact: true,
+      }),
+    });
   }
 
   roleOf(name: string): Locator {
-    return this.table.getByRole('combobox', { name: `Role of ${name}`, exact: true });
+    return this.table.getByRole('combobox', {
+      name: `Role of ${name}`,
+      exact: true,
+    });
   }
 
   sortHeader(label: string): Locator {
@@ -61,9 +73,16 @@ export class PeoplePage {
    * Opens a mat-select and picks an option. `force` is for the paginator's select, which
    * a wider touch target covers: the click lands on that target, as a person's would.
    */
-  async choose(select: Locator, option: string, { force = false } = {}): Promise<void> {
+  async choose(
+    select: Locator,
+    option: string,
+    { force = false } = {},
+  ): Promise<void> {
     await select.click({ force });
-    await this.page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
+    await this.page
+      .getByRole('listbox')
+      .getByRole('option', { name: option, exact: true })
+      .click();
     await expect(this.page.getByRole('listbox')).toHaveCount(0);
   }
 
@@ -71,7 +90,9 @@ export class PeoplePage {
   async searchFor(text: string): Promise<void> {
     await this.search.fill('');
     await this.search.pressSequentially(text, { delay: 40 });
-    await expect(this.page).toHaveURL(new RegExp(`[?&]search=${encodeURIComponent(text)}(&|$)`));
+    await expect(this.page).toHaveURL(
+      new RegExp(`[?&]search=${encodeURIComponent(text)}(&|$)`),
+    );
     await this.loaded();
   }
 

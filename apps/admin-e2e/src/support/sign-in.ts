@@ -26,11 +26,16 @@ export async function signInAs(page: Page, person: Person): Promise<void> {
   await queueIdentity(person);
   await google.click();
   await page.waitForURL(/\/(dashboard|users|account)(\?|$)/);
-  await expect(page.getByRole('banner').getByText(person.name, { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('banner').getByText(person.name, { exact: true }),
+  ).toBeVisible();
 }
 
 /** Signs a person in through the UI in a browser context of their own, then closes it. */
-export async function signInElsewhere(browser: Browser, person: Person): Promise<void> {
+export async function signInElsewhere(
+  browser: Browser,
+  person: Person,
+): Promise<void> {
   const context = await browser.newContext();
   try {
     await signInAs(await context.newPage(), person);
@@ -50,10 +55,16 @@ export async function signUpQuickly(people: readonly Person[]): Promise<void> {
     try {
       const hint = Buffer.from(JSON.stringify(person)).toString('base64url');
       const response = await context.get(`/api/auth/google?login_hint=${hint}`);
-      expect(response.url(), `${person.name} comes back signed in`).not.toContain('error=');
+      expect(
+        response.url(),
+        `${person.name} comes back signed in`,
+      ).not.toContain('error=');
       expect(response.ok()).toBe(true);
       const { cookies } = await context.storageState();
-      expect(cookies.length, `${person.name} holds a session cookie`).toBeGreaterThan(0);
+      expect(
+        cookies.length,
+        `${person.name} holds a session cookie`,
+      ).toBeGreaterThan(0);
     } finally {
       await context.dispose();
     }
