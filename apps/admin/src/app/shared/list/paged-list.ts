@@ -3,49 +3,20 @@ import type { Signal } from '@angular/core';
 import { computed, inject, linkedSignal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { PageEvent } from '@angular/material/paginator';
-import type { Sort, SortDirection } from '@angular/material/sort';
+import type { Sort } from '@angular/material/sort';
 import type { ParamMap, Params } from '@angular/router';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { Page } from '@vip/shared-dto';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@vip/shared-dto';
+import { DEFAULT_PAGE_SIZE } from '@vip/shared-dto';
 import { errorMessage } from '../../core/notifier';
-
-/** The page sizes every list offers. */
-export const PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
-
-/** What every list request carries besides its filters. */
-export interface PageQuery {
-  page: number;
-  pageSize: number;
-}
-
-/** Lists hold things the API identifies. */
-export interface Identified {
-  id: string;
-}
+import type { Identified, PageQuery } from './list-params';
+import { pageParams, sortState } from './list-params';
 
 export interface PagedListOptions<T, F> {
   /** The filters (and `sort`) in the URL's query parameters; invalid values are left out. */
   filters: (params: ParamMap) => F;
   /** The resource that loads a page of `query` (called once, in an injection context). */
   load: (query: Signal<F & PageQuery>) => HttpResourceRef<Page<T> | undefined>;
-}
-
-function positiveInt(value: string | null, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? n : fallback;
-}
-
-/** `sort` of the URL when it names one of `fields`, optionally with `-` for descending. */
-export function sortParam<S extends string>(
-  params: ParamMap,
-  fields: readonly S[],
-): S | `-${S}` | undefined {
-  const value = params.get('sort') ?? '';
-  const field = value.replace(/^-/, '');
-  return (fields as readonly string[]).includes(field)
-    ? (value as S | `-${S}`)
-    : undefined;
 }
 
 const sameJson = (a: unknown, b: unknown) =>
@@ -85,28 +56,15 @@ export class PagedList<T extends Identified, F extends object> {
     const error = this.resource.error();
     return error && !this.page() ? errorMessage(error) : null;
   });
-  readonly sort = computed<Sort>(() => {
-    const sort = (this.query() as { sort?: string }).sort ?? '';
-    const direction: SortDirection = !sort
-      ? ''
-      : sort.startsWith('-')
-        ? 'desc'
-        : 'asc';
-    return { active: sort.replace(/^-/, ''), direction };
-  });
+  readonly sort = computed(() =>
+    sortState((this.query() as { sort?: string }).sort),
+  );
 
   constructor(options: PagedListOptions<T, F>) {
     this.query = computed(
       () => {
         const params = this.params();
-        return {
-          ...options.filters(params),
-          page: positiveInt(params.get('page'), 1),
-          pageSize: Math.min(
-            positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
-            MAX_PAGE_SIZE,
-          ),
-        };
+        return { ...options.filters(params), ...pageParams(params) };
       },
       { equal: sameJson },
     );

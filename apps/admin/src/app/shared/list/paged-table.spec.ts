@@ -19,9 +19,11 @@ import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Page } from '@vip/shared-dto';
 import { aPage, anApiError } from '../../../testing/factories';
+import { nextRequest } from '../../../testing/requests';
 import { provideHarnessFriendlyTesting } from '../../../testing/providers';
 import { withoutEmpty } from '../../core/query-params';
-import { pagedList, sortParam } from './paged-list';
+import { sortParam } from './list-params';
+import { pagedList } from './paged-list';
 import { PagedTable } from './paged-table';
 
 interface Thing {
@@ -76,17 +78,8 @@ describe('PagedTable with a pagedList', () => {
   let harness: RouterTestingHarness;
   let loader: HarnessLoader;
 
-  async function nextList(): Promise<TestRequest> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      TestBed.tick();
-      const found = backend.match((req) => req.url === '/api/things');
-      if (found.length > 1)
-        throw new Error(`Expected one list request, got ${found.length}`);
-      if (found.length === 1) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error('No list request was sent');
-  }
+  const nextList = () =>
+    nextRequest(backend, (req) => req.url === '/api/things');
 
   async function respond(req: TestRequest, page: Page<Thing> | 'fail') {
     if (page === 'fail')

@@ -18,8 +18,9 @@ import {
   MatTableModule,
 } from '@angular/material/table';
 import { LoadState } from './load-state';
-import type { Identified, PagedList } from './paged-list';
-import { PAGE_SIZES } from './paged-list';
+import type { Identified } from './list-params';
+import { PAGE_SIZES } from './list-params';
+import type { PagedList } from './paged-list';
 
 /**
  * The table of a paged list: frame, rows, the no-data row, paginator and the load-error
