@@ -16,6 +16,7 @@ import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { AuditEvent, Page } from '@vip/shared-dto';
 import { aPage, anAuditEvent } from '../../testing/factories';
+import { nextRequest } from '../../testing/requests';
 import { provideHarnessFriendlyTesting } from '../../testing/providers';
 import { AuditPage } from './audit-page';
 
@@ -40,17 +41,7 @@ describe('AuditPage', () => {
   const isList = (req: { method: string; url: string }) =>
     req.method === 'GET' && req.url === '/api/audit-events';
 
-  async function nextList(): Promise<TestRequest> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      TestBed.tick();
-      const found = backend.match(isList);
-      if (found.length > 1)
-        throw new Error(`Expected one list request, got ${found.length}`);
-      if (found.length === 1) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error('No list request was sent');
-  }
+  const nextList = () => nextRequest(backend, isList);
 
   async function respond(req: TestRequest, page: Page<AuditEvent>) {
     req.flush(page);
