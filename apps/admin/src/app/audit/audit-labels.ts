@@ -8,6 +8,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'user.role_changed': 'Role changed',
   'user.deleted': 'Deleted',
   'user.signed_out': 'Signed out',
+  'session.reuse_detected': 'Stolen session revoked',
 };
 
 const REFUSAL_REASONS: Readonly<Record<string, string>> = {
@@ -16,6 +17,9 @@ const REFUSAL_REASONS: Readonly<Record<string, string>> = {
   email_unverified: 'email not verified',
   domain_not_allowed: 'domain not allowed',
   provider_error: 'provider error',
+  email_conflict: 'email held by another account',
+  account_disabled: 'account disabled',
+  not_invited: 'not invited',
 };
 
 function roleOf(value: unknown): string {

@@ -12,6 +12,12 @@ const SENTENCES: Readonly<Record<SignInError, string>> = {
     "Your email address is not from a domain allowed to use VIP Coordinator. Sign in with your organisation's account.",
   provider_error:
     'Google could not complete the sign-in. Please try again in a moment.',
+  email_conflict:
+    'Another account already uses this email address. Ask an administrator to sort it out.',
+  account_disabled:
+    'Your account is disabled. Ask an administrator to enable it.',
+  not_invited:
+    'VIP Coordinator is by invitation only. Ask an administrator to invite you.',
 };
 
 /** The sentence for a `?error=` code, a generic one for unknown codes, nothing when absent. */

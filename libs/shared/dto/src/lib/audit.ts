@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   'user.role_changed',
   'user.deleted',
   'user.signed_out',
+  'session.reuse_detected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

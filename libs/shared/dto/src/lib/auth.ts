@@ -26,6 +26,9 @@ export const SIGN_IN_ERRORS = [
   'email_unverified',
   'domain_not_allowed',
   'provider_error',
+  'email_conflict',
+  'account_disabled',
+  'not_invited',
 ] as const;
 export type SignInError = (typeof SIGN_IN_ERRORS)[number];
 
