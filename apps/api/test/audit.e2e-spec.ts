@@ -1,7 +1,8 @@
-import type { AuditEvent, Page, User, UserStats } from '@vip/shared-dto';
+import type { AccessTokenResponse, AuditEvent, Page, User, UserStats } from '@vip/shared-dto';
+import { createHash } from 'node:crypto';
 import { parseCsv } from '@vip/testing';
 import type { AuditEventRow } from '../src/audit/audit-event.mapper';
-import { aGoogleIdentity } from './support/identities';
+import { aGoogleIdentity, encodeIdentity } from './support/identities';
 import { Browser, followGoogleSignIn, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
 /** An `audit_events` row as selected below (without `occurred_at`). */
@@ -30,7 +31,13 @@ describe('audit trail', () => {
 
   describe('each action writes exactly one event', () => {
     it('the first sign-in: user.signed_in and user.first_administrator, in one go', async () => {
-      admin = await signIn(app, aGoogleIdentity({ email: 'ada@example.com', name: 'Ada Lovelace' }));
+      // The sign-in dance by hand, to keep the cookie the callback set.
+      const browser = new Browser(app.origin);
+      const callback = await followGoogleSignIn(app, aGoogleIdentity({ email: 'ada@example.com', name: 'Ada Lovelace' }), browser);
+      expect(callback.status).toBe(302);
+      const cookie = browser.cookie('vip_session')!;
+      const refreshed = await browser.post<AccessTokenResponse>(`${app.url}/api/auth/refresh`);
+      admin = { browser, accessToken: refreshed.body.accessToken, user: refreshed.body.user, auth: { authorization: `Bearer ${refreshed.body.accessToken}` } };
       const events = await eventsAfter('0');
       expect(events.map((e) => e.action)).toEqual(['user.signed_in', 'user.first_administrator']);
       for (const event of events) {
@@ -40,10 +47,12 @@ describe('audit trail', () => {
       }
       expect(events[0].details).toMatchObject({ provider: 'google', created: true, after: { email: 'ada@example.com', name: 'Ada Lovelace', role: 'administrator' } });
       expect(events[1].details).toEqual({ after: { role: 'administrator' } });
-      // Nothing secret in any event.
-      const session = (await app.db.query<{ token_hash: string }>('SELECT token_hash FROM sessions')).rows[0].token_hash;
-      expect(JSON.stringify(events)).not.toContain(session);
-      expect(JSON.stringify(events)).not.toContain(admin.accessToken);
+      // Nothing secret in any event: not the cookie, its secret or its hash, not the access token.
+      const secret = cookie.split('.')[1];
+      const recorded = JSON.stringify(events);
+      for (const value of [cookie, secret, createHash('sha256').update(secret).digest('hex'), admin.accessToken]) {
+        expect(recorded).not.toContain(value);
+      }
     });
 
     it('a later sign-in: user.signed_in only, with before and after when the profile changed', async () => {
@@ -88,6 +97,37 @@ describe('audit trail', () => {
       await followGoogleSignIn(app, aGoogleIdentity({ deny: true }));
       const events = await eventsAfter(from);
       expect(events.map((e) => [e.action, e.details])).toEqual([['user.sign_in_refused', { reason: 'access_denied', email: null }]]);
+    });
+
+    describe('callbacks without a valid state of ours are not sign-in attempts: logged, never written', () => {
+      const callback = (query: string, browser = new Browser(app.origin)) => browser.get(`${app.url}/api/auth/google/callback${query}`);
+
+      it.each([
+        ['a bare callback', ''],
+        ['?error=access_denied without a state', '?error=access_denied'],
+        ['?error=x with a made-up state', '?error=server_error&state=made-up-state'],
+        ['a code with a made-up state', '?code=abc&state=made-up-state'],
+      ])('%s', async (_name, query) => {
+        const from = await lastId();
+        const reply = await callback(query);
+        expect(reply.status).toBe(302);
+        expect(reply.headers.get('location')).toMatch(/login\?error=(invalid_state|access_denied|provider_error)$/);
+        expect(await eventsAfter(from)).toEqual([]);
+      });
+
+      it('a replayed state (denied consent, then the same callback again)', async () => {
+        const browser = new Browser(app.origin);
+        const start = await browser.get(`${app.url}/api/auth/google?login_hint=${encodeIdentity(aGoogleIdentity({ deny: true }))}`);
+        const state = browser.cookie('vip_oauth_state')!;
+        const consent = await browser.get(start.headers.get('location')!);
+        const from = await lastId();
+        expect((await browser.get(consent.headers.get('location')!)).headers.get('location')).toMatch(/error=access_denied$/);
+        expect((await eventsAfter(from)).map((e) => e.action)).toEqual(['user.sign_in_refused']);
+        const again = await lastId();
+        browser.setCookie('vip_oauth_state', state, '/api/auth/google');
+        expect((await browser.get(consent.headers.get('location')!)).headers.get('location')).toMatch(/error=access_denied$/);
+        expect(await eventsAfter(again)).toEqual([]);
+      });
     });
 
     it('a role change: user.role_changed from → to, by whom, from where', async () => {
@@ -150,7 +190,8 @@ describe('audit trail', () => {
     });
 
     it('when the event cannot be written, the change does not happen either', async () => {
-      const victim = await signIn(app, aGoogleIdentity({ email: 'victim@example.com' }));
+      const victimIdentity = aGoogleIdentity({ email: 'victim@example.com' });
+      const victim = await signIn(app, victimIdentity);
       await app.db.query(`ALTER TABLE audit_events ADD CONSTRAINT test_refuse_victim CHECK (target_email IS DISTINCT FROM 'victim@example.com') NOT VALID`);
       try {
         const from = await lastId();
@@ -161,11 +202,15 @@ describe('audit trail', () => {
         const row = (await app.db.query<{ role: string }>(`SELECT role FROM users WHERE email = 'victim@example.com'`)).rows[0];
         expect(row.role).toBe('coordinator');
         expect((await app.db.query(`SELECT 1 FROM sessions WHERE user_id = $1`, [victim.user.id])).rowCount).toBeGreaterThan(0);
-        // A sign-in whose event fails creates no session either.
+        // A sign-in (of the victim's own Google identity) whose event fails creates no session and changes nobody.
+        const before = (await app.db.query(`SELECT name, last_sign_in_at FROM users WHERE id = $1`, [victim.user.id])).rows[0];
         const sessions = (await app.db.query(`SELECT 1 FROM sessions WHERE user_id = $1`, [victim.user.id])).rowCount;
-        const reply = await followGoogleSignIn(app, aGoogleIdentity({ sub: `google-victim`, email: 'victim@example.com' }));
-        expect(reply.status).not.toBe(302);
+        const reply = await followGoogleSignIn(app, { ...victimIdentity, name: 'Victim Renamed' });
+        expect(reply.status).toBe(500);
+        expect(reply.headers.getSetCookie().some((line) => line.startsWith('vip_session=') && !line.startsWith('vip_session=;'))).toBe(false);
         expect((await app.db.query(`SELECT 1 FROM sessions WHERE user_id = $1`, [victim.user.id])).rowCount).toBe(sessions);
+        expect((await app.db.query(`SELECT name, last_sign_in_at FROM users WHERE id = $1`, [victim.user.id])).rows[0]).toEqual(before);
+        expect(await eventsAfter(from)).toEqual([]);
       } finally {
         await app.db.query('ALTER TABLE audit_events DROP CONSTRAINT test_refuse_victim');
       }

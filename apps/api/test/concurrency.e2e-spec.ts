@@ -1,4 +1,7 @@
 import type { User } from '@vip/shared-dto';
+import { Pool } from 'pg';
+import { buildApi, startApiProcess, type ApiProcess } from './support/api-process';
+import { createTestDatabase } from './support/databases';
 import { aGoogleIdentity } from './support/identities';
 import { Browser, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
@@ -6,38 +9,54 @@ import { Browser, signIn, startTestApp, type SignedIn, type TestApp } from './su
 describe('rules under concurrency', () => {
   const http = new Browser();
 
-  describe('first administrator', () => {
-    let first: TestApp;
-    let second: TestApp;
+  describe('first administrator, on two API processes sharing one database', () => {
+    let database: { url: string; drop(): Promise<void> };
+    let db: Pool;
+    let first: ApiProcess;
+    let second: ApiProcess;
 
     beforeAll(async () => {
-      first = await startTestApp();
-      // A second API instance on the same database, as behind a load balancer.
-      second = await startTestApp({ databaseUrl: first.databaseUrl });
-    });
+      buildApi();
+      database = await createTestDatabase();
+      db = new Pool({ connectionString: database.url, max: 2 });
+      // Two processes, as behind a load balancer: each has its own passport strategy and pool.
+      [first, second] = await Promise.all([startApiProcess(database.url), startApiProcess(database.url)]);
+    }, 120_000);
     afterAll(async () => {
-      await second.close();
-      await first.close();
+      await Promise.all([first?.stop(), second?.stop()]);
+      await db.end();
+      await database.drop();
     });
 
-    it('24 first sign-ins racing over two instances yield exactly one administrator', async () => {
+    it('24 first sign-ins racing over both yield exactly one administrator, and the audit trail says so', async () => {
       const identities = Array.from({ length: 24 }, () => aGoogleIdentity());
       const results = await Promise.all(identities.map((identity, i) => signIn(i % 2 ? second : first, identity)));
       const roles = results.map((result) => result.user.role);
       expect(roles.filter((role) => role === 'administrator')).toHaveLength(1);
       expect(roles.filter((role) => role === 'coordinator')).toHaveLength(23);
-      const stored = await first.db.query<{ role: string; n: number }>('SELECT role, count(*)::int AS n FROM users GROUP BY role ORDER BY role');
+      const stored = await db.query<{ role: string; n: number }>('SELECT role, count(*)::int AS n FROM users GROUP BY role ORDER BY role');
       expect(stored.rows).toEqual([
         { role: 'administrator', n: 1 },
         { role: 'coordinator', n: 23 },
       ]);
+      const administrator = results.find((result) => result.user.role === 'administrator')!.user;
+      const events = await db.query<{ action: string; target_id: string; created: boolean | null }>(
+        `SELECT action, target_id, (details->>'created')::boolean AS created FROM audit_events ORDER BY id`,
+      );
+      expect(events.rows.filter((e) => e.action === 'user.first_administrator')).toEqual([
+        { action: 'user.first_administrator', target_id: administrator.id, created: null },
+      ]);
+      const signedIn = events.rows.filter((e) => e.action === 'user.signed_in');
+      expect(signedIn).toHaveLength(24);
+      expect(new Set(signedIn.map((e) => e.target_id))).toEqual(new Set(results.map((result) => result.user.id)));
+      expect(signedIn.every((e) => e.created === true)).toBe(true);
     });
 
-    it('the same person signing in twice at once gets one account', async () => {
+    it('the same person signing in on both at once gets one account', async () => {
       const identity = aGoogleIdentity();
       const [a, b] = await Promise.all([signIn(first, identity), signIn(second, identity)]);
       expect(a.user.id).toBe(b.user.id);
-      expect((await first.db.query('SELECT 1 FROM users WHERE provider_subject = $1', [identity.sub])).rowCount).toBe(1);
+      expect((await db.query('SELECT 1 FROM users WHERE provider_subject = $1', [identity.sub])).rowCount).toBe(1);
     });
   });
 

@@ -61,12 +61,8 @@ export class AuthController {
   })
   @ApiFoundResponse({ description: 'Redirect to the admin console' })
   async googleCallback(@Req() request: FastifyRequest & { google: GoogleOutcome }, @Res() reply: FastifyReply): Promise<void> {
-    const outcome = request.google;
-    if ('error' in outcome) {
-      await this.auth.recordRefusal(outcome.error, outcome.email, requestContext(request));
-      return this.failSignIn(reply, outcome.error);
-    }
-    const signedIn = await this.auth.signIn(outcome.identity, requestContext(request));
+    const signedIn = await this.auth.finishGoogleSignIn(request.google, requestContext(request));
+    if ('error' in signedIn) return this.failSignIn(reply, signedIn.error);
     this.setSession(reply, signedIn.sessionToken, signedIn.sessionMaxAge);
     reply.redirect(this.config.adminUrl, 302);
   }
@@ -77,7 +73,9 @@ export class AuthController {
   @ApiCookieAuth(SESSION_COOKIE)
   @ApiOperation({
     summary: 'Trade the session cookie for an access token',
-    description: "Rotates the cookie. The request's `Origin` must be ADMIN_URL's origin.",
+    description:
+      "Rotates the cookie. The request's `Origin` must be ADMIN_URL's origin. The cookie a refresh replaced still works for " +
+      '30 s (answered without a new cookie); used later, it revokes the session. A refused refresh leaves the cookie alone.',
   })
   @ApiOkResponse({ type: AccessTokenResponseDto })
   @ApiErrors(401, 403)
@@ -85,11 +83,10 @@ export class AuthController {
     if (request.headers.origin !== this.config.adminOrigin) {
       throw new ForbiddenError('Refresh is only allowed from the admin console');
     }
-    const result = await this.auth.refresh(readCookie(request, SESSION_COOKIE)).catch((error: unknown) => {
-      clearCookie(reply, SESSION_COOKIE, sessionCookieOptions(this.config));
-      throw error;
-    });
-    this.setSession(reply, result.sessionToken, result.sessionMaxAge);
+    // A refused refresh sets no cookie: the browser may already hold a newer one (another
+    // tab refreshed or signed in again), which a clearing cookie would destroy.
+    const result = await this.auth.refresh(readCookie(request, SESSION_COOKIE), requestContext(request));
+    if (result.session) this.setSession(reply, result.session.token, result.session.maxAge);
     reply.header('cache-control', 'no-store');
     return result.response;
   }

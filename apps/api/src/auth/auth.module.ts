@@ -10,6 +10,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { RolesGuard } from './guards/roles.guard';
+import { OAuthStatePruner } from './oauth-state.pruner';
 import { OAuthStateStore } from './oauth-state.store';
 import { SessionsRepository } from './sessions.repository';
 import { GoogleStrategy } from './strategies/google.strategy';
@@ -44,6 +45,7 @@ const googleStrategy: Provider = {
     AuthService,
     SessionsRepository,
     OAuthStateStore,
+    OAuthStatePruner,
     googleStrategy,
     // Order matters: authenticate first, then check the role.
     { provide: APP_GUARD, useClass: AuthenticationGuard },

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { AccessTokenResponse, SignInError, User } from '@vip/shared-dto';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Profile } from 'passport-google-oauth20';
@@ -7,9 +7,11 @@ import { UnauthorizedError } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
+import { EmailConflictError } from '../users/email-conflict.error';
 import type { Identity } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { AccessTokens } from './access-tokens';
+import type { GoogleOutcome, SignInRefusal } from './guards/google-auth.guard';
 import { SessionsRepository } from './sessions.repository';
 import { SignInRefusedError } from './sign-in-refused.error';
 
@@ -22,8 +24,22 @@ export interface SignedIn {
 
 const SESSION_TOKEN = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
 
+/** How long the secret a refresh replaced still buys an access token (parallel tabs). */
+export const REFRESH_GRACE_SECONDS = 30;
+
+/** Google's consumer domains: their accounts never carry an `hd` (hosted domain) claim. */
+const CONSUMER_DOMAINS = ['gmail.com', 'googlemail.com'];
+
+export interface Refreshed {
+  response: AccessTokenResponse;
+  /** The rotated cookie; absent when the previous secret was honoured within the grace window. */
+  session?: { token: string; maxAge: number };
+}
+
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('SignIn');
+
   constructor(
     private readonly config: AppConfig,
     private readonly users: UsersService,
@@ -33,7 +49,12 @@ export class AuthService {
     private readonly db: Database,
   ) {}
 
-  /** Checks a Google profile before anything is written: verified email, allowed domain. */
+  /**
+   * Checks a Google profile before anything is written: verified email, allowed domain.
+   * With domains restricted, Google's `hd` claim must name the email's domain too: a
+   * consumer Google account can carry a verified address of any domain, but only the
+   * domain's own Workspace sets `hd`.
+   */
   identityFromGoogle(profile: Profile): Identity {
     const email = profile.emails?.[0];
     const verified = email?.verified as unknown;
@@ -42,8 +63,13 @@ export class AuthService {
       throw new SignInRefusedError('email_unverified', address);
     }
     const domain = address.slice(address.lastIndexOf('@') + 1);
-    if (this.config.allowedDomains.length && !this.config.allowedDomains.includes(domain)) {
-      throw new SignInRefusedError('domain_not_allowed', address);
+    if (this.config.allowedDomains.length) {
+      const hd = (profile as Profile & { _json?: { hd?: unknown } })._json?.hd;
+      const hostedBy = typeof hd === 'string' ? hd.toLowerCase() : undefined;
+      const vouched = hostedBy === domain || (hostedBy === undefined && CONSUMER_DOMAINS.includes(domain));
+      if (!this.config.allowedDomains.includes(domain) || !vouched) {
+        throw new SignInRefusedError('domain_not_allowed', address);
+      }
     }
     return {
       provider: 'google',
@@ -74,23 +100,65 @@ export class AuthService {
     return { user, sessionToken: `${id}.${secret}`, sessionMaxAge: this.config.sessionTtlDays * 86_400 };
   }
 
-  /** A callback that did not sign anyone in: recorded, nothing else written. */
-  recordRefusal(reason: SignInError, email: string | undefined, context: RequestContext): Promise<void> {
-    return this.audit.recordSignInRefused(reason, email, context);
+  /**
+   * Finishes a Google callback: signs the identity in, or says why not. A refusal is
+   * recorded only when the callback was a real attempt (it carried a valid state of
+   * ours); anything else is only logged, so nobody can write to the trail anonymously.
+   */
+  async finishGoogleSignIn(outcome: GoogleOutcome, context: RequestContext): Promise<SignedIn | { error: SignInError }> {
+    if ('error' in outcome) {
+      await this.refuse(outcome, context);
+      return { error: outcome.error };
+    }
+    try {
+      return await this.signIn(outcome.identity, context);
+    } catch (error) {
+      if (!(error instanceof EmailConflictError)) throw error;
+      const refusal: SignInRefusal = { error: 'email_conflict', email: outcome.identity.email, attempt: true };
+      await this.refuse(refusal, context);
+      return { error: refusal.error };
+    }
   }
 
-  /** Trades a live session for an access token and a fresh session secret. */
-  async refresh(sessionToken: string | undefined): Promise<{ response: AccessTokenResponse; sessionToken: string; sessionMaxAge: number }> {
+  private async refuse(refusal: SignInRefusal, context: RequestContext): Promise<void> {
+    if (refusal.attempt) return this.audit.recordSignInRefused(refusal.error, refusal.email, context);
+    this.logger.warn({ msg: 'sign-in callback refused without a valid state; not recorded', reason: refusal.error, requestId: context.requestId });
+  }
+
+  /**
+   * Trades a live session for an access token. The current secret is rotated. The
+   * secret it replaced still buys an access token for `REFRESH_GRACE_SECONDS` (two tabs
+   * refreshing at once), without a new cookie; later it is a stolen cookie replayed:
+   * the session is revoked and `session.reuse_detected` recorded, in one transaction.
+   */
+  async refresh(sessionToken: string | undefined, context: RequestContext = {}): Promise<Refreshed> {
     const parsed = parse(sessionToken);
     if (!parsed) throw new UnauthorizedError('No live session');
     const secret = randomBytes(32).toString('base64url');
-    const session = await this.sessions.rotate(parsed.id, hash(parsed.secret), hash(secret));
-    const user = session && (await this.users.findById(session.userId));
-    if (!session || !user) throw new UnauthorizedError('No live session');
+    const verdict = await this.db.transaction(async (tx) => {
+      const session = await this.sessions.lockForRefresh(tx, parsed.id, hash(parsed.secret), REFRESH_GRACE_SECONDS);
+      if (!session || session.secret === 'unknown') return { kind: 'refused' as const };
+      if (session.secret === 'current') {
+        await this.sessions.rotate(tx, parsed.id, hash(secret));
+        return { kind: 'rotated' as const, session };
+      }
+      if (session.inGrace) {
+        await this.sessions.touch(tx, parsed.id);
+        return { kind: 'grace' as const, session };
+      }
+      await this.sessions.revokeById(tx, parsed.id);
+      const owner = { id: session.userId, email: session.email };
+      await this.audit.recordUserEvent(tx, 'session.reuse_detected', null, owner, { sessionId: parsed.id }, context);
+      return { kind: 'revoked' as const };
+    });
+    if (verdict.kind === 'revoked') this.logger.warn({ msg: 'refresh secret reused after its grace window: session revoked', requestId: context.requestId });
+    if (verdict.kind === 'refused' || verdict.kind === 'revoked') throw new UnauthorizedError('No live session');
+    const user = await this.users.findById(verdict.session.userId);
+    if (!user) throw new UnauthorizedError('No live session');
+    const maxAge = Math.max(0, Math.floor((verdict.session.expiresAt.getTime() - Date.now()) / 1000));
     return {
       response: this.tokenResponse(user),
-      sessionToken: `${parsed.id}.${secret}`,
-      sessionMaxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000)),
+      session: verdict.kind === 'rotated' ? { token: `${parsed.id}.${secret}`, maxAge } : undefined,
     };
   }
 

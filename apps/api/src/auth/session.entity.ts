@@ -12,6 +12,13 @@ export class SessionEntity {
   @Column({ name: 'token_hash', type: 'char', length: 64 })
   tokenHash!: string;
 
+  /** The secret this one replaced, honoured for a short grace window after `rotatedAt`. */
+  @Column({ name: 'previous_token_hash', type: 'char', length: 64, nullable: true })
+  previousTokenHash!: string | null;
+
+  @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
+  rotatedAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

@@ -21,15 +21,46 @@ export class SessionsRepository {
     return rows[0].id;
   }
 
-  /** Swaps the secret of a live session; the old secret stops working at once. */
-  async rotate(id: string, oldHash: string, newHash: string): Promise<{ userId: string; expiresAt: Date } | undefined> {
-    const rows = await this.db.query<{ user_id: string; expires_at: Date }>(
-      `UPDATE sessions SET token_hash = $3, last_used_at = now()
-        WHERE id = $1 AND token_hash = $2 AND expires_at > now()
-        RETURNING user_id, expires_at`,
-      [id, oldHash, newHash],
+  /**
+   * The live session `id`, locked until `tx` ends, with which of its secrets `hash` is
+   * (`current`, `previous`, or neither) and whether the rotation that retired the
+   * previous one is younger than `graceSeconds`.
+   */
+  async lockForRefresh(
+    tx: Transaction,
+    id: string,
+    hash: string,
+    graceSeconds: number,
+  ): Promise<{ userId: string; email: string; expiresAt: Date; secret: 'current' | 'previous' | 'unknown'; inGrace: boolean } | undefined> {
+    const rows = await tx.query<{ user_id: string; email: string; expires_at: Date; secret: 'current' | 'previous' | 'unknown'; in_grace: boolean }>(
+      `SELECT s.user_id, u.email, s.expires_at,
+              CASE WHEN s.token_hash = $2 THEN 'current' WHEN s.previous_token_hash = $2 THEN 'previous' ELSE 'unknown' END AS secret,
+              coalesce(s.rotated_at > now() - make_interval(secs => $3), false) AS in_grace
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.expires_at > now()
+          FOR UPDATE OF s`,
+      [id, hash, graceSeconds],
     );
-    return rows[0] && { userId: rows[0].user_id, expiresAt: rows[0].expires_at };
+    const row = rows[0];
+    return row && { userId: row.user_id, email: row.email, expiresAt: row.expires_at, secret: row.secret, inGrace: row.in_grace };
+  }
+
+  /** Swaps the secret of a session; the old one is kept as `previous` for the grace window. */
+  async rotate(tx: Transaction, id: string, newHash: string): Promise<void> {
+    await tx.query(
+      `UPDATE sessions SET previous_token_hash = token_hash, token_hash = $2, rotated_at = now(), last_used_at = now()
+        WHERE id = $1`,
+      [id, newHash],
+    );
+  }
+
+  async touch(tx: Transaction, id: string): Promise<void> {
+    await tx.query('UPDATE sessions SET last_used_at = now() WHERE id = $1', [id]);
+  }
+
+  /** Ends a session whatever its secret (reuse detected). */
+  async revokeById(tx: Transaction, id: string): Promise<void> {
+    await tx.query('DELETE FROM sessions WHERE id = $1', [id]);
   }
 
   /** Ends the session; answers whose it was (id and current email), or nothing when none matched. */
@@ -43,13 +74,19 @@ export class SessionsRepository {
     return rows[0] && { userId: rows[0].user_id, email: rows[0].email };
   }
 
-  async saveOAuthState(stateHash: string, codeVerifier: string, ttlSeconds: number): Promise<void> {
-    await this.db.query('DELETE FROM oauth_states WHERE expires_at < now()');
-    await this.db.query(
+  /**
+   * One INSERT: stores the state unless `cap` states are already pending (counting stops
+   * at the cap, so the check costs at most `cap` index entries). Answers whether it was stored.
+   */
+  async saveOAuthState(stateHash: string, codeVerifier: string, ttlSeconds: number, cap: number): Promise<boolean> {
+    const rows = await this.db.query(
       `INSERT INTO oauth_states (state_hash, code_verifier, expires_at)
-       VALUES ($1, $2, now() + make_interval(secs => $3))`,
-      [stateHash, codeVerifier, ttlSeconds],
+       SELECT $1, $2, now() + make_interval(secs => $3)
+        WHERE (SELECT count(*) FROM (SELECT 1 FROM oauth_states LIMIT $4) AS pending) < $4
+       RETURNING 1`,
+      [stateHash, codeVerifier, ttlSeconds, cap],
     );
+    return rows.length > 0;
   }
 
   /** Takes a pending state (once): a second use of the same `state` finds nothing. */
@@ -59,5 +96,16 @@ export class SessionsRepository {
       [stateHash],
     );
     return rows[0]?.code_verifier;
+  }
+
+  /** Removes up to `limit` expired states (by the `expires_at` index); answers how many. */
+  async pruneOAuthStates(limit: number): Promise<number> {
+    const rows = await this.db.query(
+      `DELETE FROM oauth_states WHERE state_hash IN (
+         SELECT state_hash FROM oauth_states WHERE expires_at < now() ORDER BY expires_at LIMIT $1
+       ) RETURNING 1`,
+      [limit],
+    );
+    return rows.length;
   }
 }

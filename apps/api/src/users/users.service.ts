@@ -12,10 +12,12 @@ import {
   type User,
   type UserStats,
 } from '@vip/shared-dto';
+import { DatabaseError } from 'pg';
 import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, LastAdministratorError, NotFoundError } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import type { Transaction } from '../database/database';
+import { EmailConflictError } from './email-conflict.error';
 import { toUser } from './user.mapper';
 import { UsersRepository, type Identity, type UserListCriteria } from './users.repository';
 
@@ -52,8 +54,19 @@ export class UsersService {
    * session): refreshes the known account, or creates one, and records `user.signed_in`
    * (and `user.first_administrator`). Only creation takes the administrators lock, so the
    * first account (and only it) becomes administrator even when many first sign-ins race.
+   * An email another account holds is refused with `EmailConflictError`.
    */
   async signIn(tx: Transaction, identity: Identity, context: RequestContext = {}): Promise<{ user: User; created: boolean }> {
+    try {
+      return await this.signInOrCreate(tx, identity, context);
+    } catch (error) {
+      // The unique index decides, so racing sign-ins cannot slip past a check made earlier.
+      if (error instanceof DatabaseError && error.code === '23505' && error.constraint === 'users_email_key') throw new EmailConflictError();
+      throw error;
+    }
+  }
+
+  private async signInOrCreate(tx: Transaction, identity: Identity, context: RequestContext): Promise<{ user: User; created: boolean }> {
     let known = await this.users.touchSignIn(tx, identity);
     if (!known) {
       await this.users.lockAdministrators(tx);

@@ -7,6 +7,8 @@ export interface FakeIdentity {
   name: string;
   picture?: string;
   email_verified?: boolean | string;
+  /** Google's hosted-domain claim (Workspace accounts only). */
+  hd?: string;
   deny?: boolean;
 }
 

@@ -24,6 +24,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Where an API answers: an in-process test app or a server process. */
+export type ApiServer = Pick<TestApp, 'url' | 'origin'>;
+
 export interface TestAppOptions {
   env?: Record<string, string>;
   /** Share the database of another test app instead of creating one. */
@@ -162,10 +165,8 @@ export interface SignedIn {
  * PKCE), the provider's consent redirect, the callback (code exchange + userinfo),
  * then `POST /api/auth/refresh` for an access token.
  */
-export async function signIn(app: TestApp, identity: FakeIdentity, browser = new Browser(app.origin)): Promise<SignedIn> {
+export async function signIn(app: ApiServer, identity: FakeIdentity, browser = new Browser(app.origin)): Promise<SignedIn> {
   const callback = await followGoogleSignIn(app, identity, browser);
-  // passport keeps one strategy per name per process, so with two app instances in one
-  // test process the callback may land on the other one: both share the database.
   if (callback.status !== 302 || !/^http:\/\/localhost:\d+\/$/.test(callback.headers.get('location') ?? '')) {
     throw new Error(`sign-in of ${identity.email} failed: ${callback.status} ${callback.headers.get('location')}`);
   }
@@ -180,7 +181,7 @@ export async function signIn(app: TestApp, identity: FakeIdentity, browser = new
 }
 
 /** Runs the redirect dance and returns the callback's reply (for failure cases too). */
-export async function followGoogleSignIn(app: TestApp, identity: FakeIdentity, browser = new Browser(app.origin)): Promise<Reply> {
+export async function followGoogleSignIn(app: ApiServer, identity: FakeIdentity, browser = new Browser(app.origin)): Promise<Reply> {
   const start = await browser.get(`${app.url}/api/auth/google?login_hint=${encodeIdentity(identity)}`);
   if (start.status !== 302) throw new Error(`start of sign-in answered ${start.status}: ${start.text}`);
   const consent = await browser.get(start.headers.get('location')!);
