@@ -7,12 +7,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import type { AppConfig, LogLevel } from './config/app-config';
 import { SESSION_COOKIE } from './auth/cookies';
 
 const BODY_LIMIT = 16 * 1024;
+/** No body of this API nests deeper; class-transformer recurses per level and would overflow the stack. */
+const MAX_JSON_DEPTH = 32;
 
 /**
  * Builds the whole application (API, docs and the admin console) on Fastify. Shared
@@ -40,6 +43,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  limitJsonDepth(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
@@ -71,6 +75,35 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   setUpSwagger(app);
   await serveAdminConsole(app, config);
   return app;
+}
+
+/** Fastify's own JSON parser (prototype-poisoning checks kept), behind a nesting limit: 400 beyond it. */
+function limitJsonDepth(fastify: FastifyInstance): void {
+  const parse = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (nestsDeeper(body as string, MAX_JSON_DEPTH)) {
+      done(Object.assign(new Error('JSON body nested too deeply'), { statusCode: 400 }), undefined);
+      return;
+    }
+    parse(request, body as string, done);
+  });
+}
+
+function nestsDeeper(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') {
+      if (++depth > max) return true;
+    } else if (char === '}' || char === ']') depth--;
+  }
+  return false;
 }
 
 function setUpSwagger(app: NestFastifyApplication): void {
