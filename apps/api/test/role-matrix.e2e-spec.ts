@@ -1,0 +1,64 @@
+import { sign } from 'jsonwebtoken';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/access-tokens';
+import { aGoogleIdentity } from './support/identities';
+import { registeredRoutes } from './support/registered-routes';
+import { CALLERS, DOOMED_EMAIL, ROLE_MATRIX, TARGET_EMAIL, type Caller } from './support/role-matrix';
+import { Browser, signIn, startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
+
+/** Every route × every kind of caller, against the real app: the guards, as deployed. */
+describe('role matrix', () => {
+  let app: TestApp;
+  const headers = {} as Record<Caller, Record<string, string>>;
+  const http = new Browser();
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const administrator = await signIn(app, aGoogleIdentity());
+    const coordinator = await signIn(app, aGoogleIdentity());
+    const driver = await signIn(app, aGoogleIdentity());
+    const deleted = await signIn(app, aGoogleIdentity());
+    await signIn(app, aGoogleIdentity({ email: TARGET_EMAIL }));
+    await signIn(app, aGoogleIdentity({ email: DOOMED_EMAIL }));
+    const asAdmin = (method: string, path: string, body?: unknown) =>
+      http.request(method, `${app.url}${path}`, { headers: administrator.auth, body });
+    expect((await asAdmin('PATCH', `/api/auth/users/${driver.user.email}/role`, { role: 'driver' })).status).toBe(200);
+    expect((await asAdmin('DELETE', `/api/auth/users/${deleted.user.email}`)).status).toBe(204);
+
+    const claims = { sub: administrator.user.id, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE };
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    Object.assign(headers, {
+      anonymous: {},
+      malformed: bearer('not.a.jwt'),
+      forged: bearer(sign(claims, 'another-secret-that-is-long-enough-0123456789', { expiresIn: 600 })),
+      expired: bearer(sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, TEST_JWT_SECRET)),
+      deletedUser: deleted.auth,
+      driver: driver.auth,
+      coordinator: coordinator.auth,
+      administrator: administrator.auth,
+    });
+  });
+  afterAll(() => app.close());
+
+  it('covers every registered route, and only those', () => {
+    const registered = registeredRoutes(app.app).map((route) => `${route.method} ${route.path}`).sort();
+    expect(Object.keys(ROLE_MATRIX).sort()).toEqual(registered);
+  });
+
+  it('answers each caller as the matrix says', async () => {
+    const answers: Record<string, Record<Caller, number>> = {};
+    for (const [route, entry] of Object.entries(ROLE_MATRIX)) {
+      const method = route.split(' ')[0];
+      answers[route] = {} as Record<Caller, number>;
+      // The administrator last: its call may change the target (role) or remove it (delete).
+      for (const caller of CALLERS) {
+        const reply = await http.request(method, `${app.url}${entry.url}`, {
+          headers: { ...headers[caller], ...(method === 'GET' ? {} : { origin: app.origin }) },
+          body: entry.body,
+        });
+        answers[route][caller] = reply.status;
+      }
+    }
+    const expected = Object.fromEntries(Object.entries(ROLE_MATRIX).map(([route, entry]) => [route, entry.expect]));
+    expect(answers).toEqual(expected);
+  });
+});
