@@ -49,8 +49,12 @@ test('a coordinator has no People link and cannot open the People page', async (
   ).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
 
-  // The server agrees: the list is for administrators only.
-  expect((await callApi(page, 'GET', '/api/auth/users')).status).toBe(403);
+  // The server agrees: the list is for administrators only. (The body tells the list's 403
+  // from a refused refresh, whose body is empty.)
+  expect(await callApi(page, 'GET', '/api/auth/users')).toEqual({
+    status: 403,
+    body: expect.objectContaining({ statusCode: 403, message: 'This needs the role administrator' }),
+  });
 
   await page.getByRole('link', { name: 'Go to your start page' }).click();
   await expect(page).toHaveURL(/\/account$/);
