@@ -113,13 +113,13 @@ describe('hostile input', () => {
     // 1e2 is the number 100: a valid page size.
     ['?pageSize=1e2', 200],
     ['?page=99999999999999999999', 400],
-    [`?search=${'a'.repeat(5000)}`, 400],
+    ['?search=<5000 characters>', 400],
     ['?search=%00', 400],
     // A broken escape is kept as text: a search that finds nobody.
     ['?search=%E0%A4%A', 200],
     ['?sort=email;DROP%20TABLE%20users', 400],
   ])('list query %s', async (query, status) => {
-    const reply = await rawGet(`/api/auth/users${query}`, admin.auth);
+    const reply = await rawGet(`/api/auth/users${query.replace('<5000 characters>', 'a'.repeat(5000))}`, admin.auth);
     expectSafe(reply);
     expect(reply.status).toBe(status);
     if (status === 200) expect(JSON.parse(reply.text)).toMatchObject({ page: 1 });
