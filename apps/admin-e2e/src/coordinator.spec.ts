@@ -53,7 +53,10 @@ test('a coordinator has no People link and cannot open the People page', async (
   // from a refused refresh, whose body is empty.)
   expect(await callApi(page, 'GET', '/api/auth/users')).toEqual({
     status: 403,
-    body: expect.objectContaining({ statusCode: 403, message: 'This needs the role administrator' }),
+    body: expect.objectContaining({
+      statusCode: 403,
+      message: 'This needs the role administrator',
+    }),
   });
 
   await page.getByRole('link', { name: 'Go to your start page' }).click();
