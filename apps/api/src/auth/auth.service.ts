@@ -7,7 +7,7 @@ import { UnauthorizedError } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
-import type { Identity } from '../users/users.repository';
+import type { Identity } from '../users/identity';
 import { UsersService } from '../users/users.service';
 import { AccessTokens } from './access-tokens';
 import { SessionsRepository } from './sessions.repository';

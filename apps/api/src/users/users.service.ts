@@ -16,8 +16,9 @@ import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, LastAdministratorError, NotFoundError } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import type { Transaction } from '../database/database';
+import type { Identity } from './identity';
 import { toUser } from './user.mapper';
-import { UsersRepository, type Identity, type UserListCriteria } from './users.repository';
+import { UsersRepository, type UserListCriteria } from './users.repository';
 
 const DAY = 86_400_000;
 

@@ -3,3 +3,4 @@ export * from './lib/user';
 export * from './lib/page';
 export * from './lib/auth';
 export * from './lib/audit';
+export * from './lib/user-stats';

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../../config/app-config';
 import { OAUTH_REPLY, type OAuthRequest } from '../oauth-state.store';
 import { SignInRefusedError } from '../sign-in-refused.error';
-import type { Identity } from '../../users/users.repository';
+import type { Identity } from '../../users/identity';
 
 /** What the callback hands to the controller: an identity, or why there is none. */
 export type GoogleOutcome = { identity: Identity } | { error: SignInError; email?: string };
