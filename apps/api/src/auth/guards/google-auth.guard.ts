@@ -1,7 +1,8 @@
-import { Injectable, Logger, NotFoundException, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Logger, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { SIGN_IN_ERRORS, type SignInError } from '@vip/shared-dto';
 import type { FastifyReply } from 'fastify';
+import { NotFoundError } from '../../common/errors';
 import { AppConfig } from '../../config/app-config';
 import { OAUTH_REPLY, type OAuthRequest } from '../oauth-state.store';
 import { SignInRefusedError } from '../sign-in-refused.error';
@@ -24,7 +25,7 @@ export class GoogleAuthGuard extends AuthGuard('google') {
   }
 
   override canActivate(ctx: ExecutionContext) {
-    if (!this.config.google) throw new NotFoundException('Google sign-in is not configured');
+    if (!this.config.google) throw new NotFoundError('Google sign-in is not configured');
     return super.canActivate(ctx);
   }
 
@@ -86,7 +87,7 @@ export class GoogleCallbackGuard extends GoogleAuthGuard {
     const request = ctx.switchToHttp().getRequest<OAuthRequest & { google?: GoogleOutcome }>();
     const query = request.query as Record<string, unknown>;
     if (typeof query['code'] !== 'string' && typeof query['error'] !== 'string') {
-      if (!this.config.google) throw new NotFoundException('Google sign-in is not configured');
+      if (!this.config.google) throw new NotFoundError('Google sign-in is not configured');
       request.google = { error: 'invalid_state' };
       return true;
     }

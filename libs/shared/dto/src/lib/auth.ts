@@ -28,11 +28,3 @@ export const SIGN_IN_ERRORS = [
   'provider_error',
 ] as const;
 export type SignInError = (typeof SIGN_IN_ERRORS)[number];
-
-/** Body of every error response. */
-export interface ApiError {
-  statusCode: number;
-  error: string;
-  message: string;
-  requestId?: string;
-}
