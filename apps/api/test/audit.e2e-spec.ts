@@ -1,7 +1,6 @@
 import type { AuditEvent, Page, User, UserStats } from '@vip/shared-dto';
-import { parseCsv } from '@vip/testing';
+import { aGoogleIdentity, parseCsv } from '@vip/testing';
 import type { AuditEventRow } from '../src/audit/audit-event.mapper';
-import { aGoogleIdentity } from './support/identities';
 import { Browser, followGoogleSignIn, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
 /** An `audit_events` row as selected below (without `occurred_at`). */

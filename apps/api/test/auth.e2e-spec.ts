@@ -1,5 +1,5 @@
 import type { AccessTokenResponse, User } from '@vip/shared-dto';
-import { aGoogleIdentity, encodeIdentity } from './support/identities';
+import { aGoogleIdentity, encodeIdentity } from '@vip/testing';
 import { Browser, followGoogleSignIn, signIn, startTestApp, type TestApp } from './support/test-app';
 
 describe('Google sign-in (through the real OAuth redirect flow)', () => {

@@ -1,5 +1,5 @@
 import type { User } from '@vip/shared-dto';
-import { aGoogleIdentity } from './support/identities';
+import { aGoogleIdentity } from '@vip/testing';
 import { Browser, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
 /** The contract's rules that must hold under concurrency, raced for real. */

@@ -1,5 +1,5 @@
 import type { Page, User } from '@vip/shared-dto';
-import { aGoogleIdentity } from './support/identities';
+import { aGoogleIdentity } from '@vip/testing';
 import { Browser, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
 describe('users administration (/api/auth/users)', () => {
