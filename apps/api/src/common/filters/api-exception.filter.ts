@@ -12,7 +12,7 @@ import { DatabaseError } from 'pg';
 import { DomainError } from '../errors';
 
 /** The one mapping from error codes to HTTP statuses. */
-export const STATUS_OF: Record<ErrorCode, number> = {
+const STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
