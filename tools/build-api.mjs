@@ -6,7 +6,6 @@ import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
 
 const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
 
 const { config } = ts.readConfigFile('apps/api/tsconfig.app.json', ts.sys.readFile);
 const parsed = ts.parseJsonConfigFileContent(config, ts.sys, 'apps/api');
@@ -51,7 +50,6 @@ const options = {
   tsconfig: 'apps/api/tsconfig.app.json',
   plugins: [externalPackages, typescriptWithMetadata],
   logLevel: 'info',
-  define: production ? {} : {},
 };
 
 if (watch) {

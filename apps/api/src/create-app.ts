@@ -29,7 +29,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    // Keeps the query parser from building objects out of `a[b]=c`.
+    // `/api/auth/users/` routes like `/api/auth/users`.
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

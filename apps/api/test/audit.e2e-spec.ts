@@ -1,8 +1,7 @@
 import type { AccessTokenResponse, AuditEvent, Page, User, UserStats } from '@vip/shared-dto';
 import { createHash } from 'node:crypto';
-import { parseCsv } from '@vip/testing';
+import { aGoogleIdentity, encodeIdentity, parseCsv } from '@vip/testing';
 import type { AuditEventRow } from '../src/audit/audit-event.mapper';
-import { aGoogleIdentity, encodeIdentity } from './support/identities';
 import { Browser, followGoogleSignIn, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
 /** An `audit_events` row as selected below (without `occurred_at`). */

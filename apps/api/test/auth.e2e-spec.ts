@@ -2,7 +2,7 @@ import type { AccessTokenResponse, User } from '@vip/shared-dto';
 import { createHash } from 'node:crypto';
 import { OAuthStatePruner } from '../src/auth/oauth-state.pruner';
 import { MAX_PENDING_STATES } from '../src/auth/oauth-state.store';
-import { aGoogleIdentity, encodeIdentity } from './support/identities';
+import { aGoogleIdentity, encodeIdentity } from '@vip/testing';
 import { Browser, followGoogleSignIn, signIn, startTestApp, type TestApp } from './support/test-app';
 
 describe('Google sign-in (through the real OAuth redirect flow)', () => {

@@ -2,7 +2,7 @@ import type { User } from '@vip/shared-dto';
 import { Pool } from 'pg';
 import { buildApi, startApiProcess, type ApiProcess } from './support/api-process';
 import { createTestDatabase } from './support/databases';
-import { aGoogleIdentity } from './support/identities';
+import { aGoogleIdentity } from '@vip/testing';
 import { Browser, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
 /** The contract's rules that must hold under concurrency, raced for real. */

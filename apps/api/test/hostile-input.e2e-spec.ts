@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { aGoogleIdentity } from './support/identities';
+import { aGoogleIdentity } from '@vip/testing';
 import { Browser, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
 /** Whatever arrives, the answer is a clear 4xx (or a normal answer), never a 5xx, and nothing changes. */

@@ -59,7 +59,7 @@ describe('health', () => {
       await admin.end();
       const reply = await new Browser().get(`${app.url}/api/health`);
       expect(reply.status).toBe(503);
-      expect(reply.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
+      expect(reply.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', code: 'UNAVAILABLE' });
     } finally {
       await app.app.close();
     }

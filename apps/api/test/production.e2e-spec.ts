@@ -1,6 +1,6 @@
 import type { AccessTokenResponse } from '@vip/shared-dto';
 import { AppConfig, ConfigError } from '../src/config/app-config';
-import { aGoogleIdentity, encodeIdentity } from './support/identities';
+import { aGoogleIdentity, encodeIdentity } from '@vip/testing';
 import { Browser, startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
 
 /** The app as `npm run start:prod` runs it: NODE_ENV=production and only what production requires. */

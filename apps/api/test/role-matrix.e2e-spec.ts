@@ -1,6 +1,6 @@
 import { sign } from 'jsonwebtoken';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/access-tokens';
-import { aGoogleIdentity } from './support/identities';
+import { aGoogleIdentity } from '@vip/testing';
 import { registeredRoutes } from './support/registered-routes';
 import { CALLERS, DOOMED_EMAIL, ROLE_MATRIX, TARGET_EMAIL, type Caller } from './support/role-matrix';
 import { Browser, signIn, startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';

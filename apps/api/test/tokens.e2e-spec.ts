@@ -1,6 +1,6 @@
 import { sign } from 'jsonwebtoken';
+import { aGoogleIdentity } from '@vip/testing';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/access-tokens';
-import { aGoogleIdentity } from './support/identities';
 import { Browser, signIn, startTestApp, TEST_JWT_SECRET, type SignedIn, type TestApp } from './support/test-app';
 
 describe('access tokens', () => {

@@ -1,5 +1,5 @@
 import type { Page, User } from '@vip/shared-dto';
-import { aGoogleIdentity } from './support/identities';
+import { aGoogleIdentity } from '@vip/testing';
 import { Browser, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
 describe('users administration (/api/auth/users)', () => {
@@ -155,7 +155,7 @@ describe('users administration (/api/auth/users)', () => {
     it('refuses with 409 to demote the last administrator', async () => {
       const reply = await patchRole('ada@example.com', { role: 'coordinator' });
       expect(reply.status).toBe(409);
-      expect(reply.body).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.stringMatching(/administrator/) });
+      expect(reply.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'LAST_ADMINISTRATOR', message: expect.stringMatching(/administrator/) });
       expect((await http.get<User>(`${app.url}/api/auth/users/ada@example.com`, admin.auth)).body.role).toBe('administrator');
     });
 

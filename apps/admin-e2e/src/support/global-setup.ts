@@ -1,25 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import {
+  chmodSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { freePort, startFakeGoogle } from '@vip/testing';
 import { BASE_URL_VAR, FAKE_GOOGLE_URL_VAR } from './environment';
 
 const ROOT = resolve(__dirname, '../../../..');
 const API_MAIN = join(ROOT, 'dist/apps/api/main.js');
 const ADMIN_DIST = join(ROOT, 'dist/apps/admin/browser');
-const FAKE_GOOGLE = join(ROOT, 'apps/api/test/support/fake-google.mjs');
 const LOG_FILE = join(ROOT, 'tmp/admin-e2e/api.log');
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
-
-interface FakeGoogle {
-  url: string;
-  env: Record<string, string>;
-  stop(): Promise<void>;
-}
 
 /**
  * Once per run: the fake Google, then the built API (serving the built console) on a free
@@ -27,7 +26,9 @@ interface FakeGoogle {
  * Returns the teardown that stops both.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const missing = [API_MAIN, join(ADMIN_DIST, 'index.html')].filter((file) => !existsSync(file));
+  const missing = [API_MAIN, join(ADMIN_DIST, 'index.html')].filter(
+    (file) => !existsSync(file),
+  );
   if (missing.length > 0) {
     throw new Error(
       `Build output missing (${missing.join(', ')}). Build first:\n` +
@@ -37,10 +38,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     );
   }
 
-  // Loaded by path: the fake Google belongs to the api project's tests.
-  const { startFakeGoogle } = (await import(pathToFileURL(FAKE_GOOGLE).href)) as {
-    startFakeGoogle(): Promise<FakeGoogle>;
-  };
   const google = await startFakeGoogle();
 
   const dataDir = mkdtempSync(join(tmpdir(), 'vip-admin-e2e-'));
@@ -52,7 +49,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const log = createWriteStream(LOG_FILE);
 
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'ADMIN_URL', 'GOOGLE_CALLBACK_URL', 'GOOGLE_ALLOWED_DOMAINS', 'DEV_LOGIN', 'NODE_ENV']) {
+  for (const name of [
+    'DATABASE_URL',
+    'ADMIN_URL',
+    'GOOGLE_CALLBACK_URL',
+    'GOOGLE_ALLOWED_DOMAINS',
+    'DEV_LOGIN',
+    'NODE_ENV',
+  ]) {
     delete env[name];
   }
   const api = spawn(process.execPath, ['--enable-source-maps', API_MAIN], {
@@ -83,7 +87,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await waitUntilHealthy(api, baseUrl);
   } catch (error) {
     await teardown();
-    throw new Error(`${(error as Error).message}\nAPI output is in ${LOG_FILE}`);
+    throw new Error(
+      `${(error as Error).message}\nAPI output is in ${LOG_FILE}`,
+    );
   }
 
   process.env[BASE_URL_VAR] = baseUrl;
@@ -91,21 +97,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return teardown;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function waitUntilHealthy(api: ChildProcess, baseUrl: string): Promise<void> {
+async function waitUntilHealthy(
+  api: ChildProcess,
+  baseUrl: string,
+): Promise<void> {
   let exited: string | undefined;
-  api.once('exit', (code, signal) => (exited = `the API exited early (code ${code}, signal ${signal})`));
+  api.once(
+    'exit',
+    (code, signal) =>
+      (exited = `the API exited early (code ${code}, signal ${signal})`),
+  );
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (exited) throw new Error(exited);
@@ -117,7 +118,9 @@ async function waitUntilHealthy(api: ChildProcess, baseUrl: string): Promise<voi
     }
     await new Promise((wait) => setTimeout(wait, 250));
   }
-  throw new Error(`the API did not become healthy at ${baseUrl} within ${START_TIMEOUT_MS / 1000} s`);
+  throw new Error(
+    `the API did not become healthy at ${baseUrl} within ${START_TIMEOUT_MS / 1000} s`,
+  );
 }
 
 /** SIGTERM lets the API stop its PostgreSQL; SIGKILL only if it hangs. */
@@ -126,7 +129,9 @@ async function stop(api: ChildProcess): Promise<void> {
   const exited = new Promise<void>((done) => api.once('exit', () => done()));
   api.kill('SIGTERM');
   const timer = setTimeout(() => {
-    console.warn(`admin-e2e: the API did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it`);
+    console.warn(
+      `admin-e2e: the API did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it`,
+    );
     api.kill('SIGKILL');
   }, STOP_TIMEOUT_MS);
   await exited;

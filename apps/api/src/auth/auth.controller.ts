@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiFoundResponse,
@@ -11,7 +11,7 @@ import {
 import type { AccessTokenResponse, AuthConfigResponse, User } from '@vip/shared-dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
-import { ForbiddenError } from '../common/errors';
+import { ForbiddenError, NotFoundError } from '../common/errors';
 import { requestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { UserResponse } from '../users/dto/user.response';
@@ -112,7 +112,7 @@ export class AuthController {
   @ApiOkResponse({ type: AccessTokenResponseDto })
   @ApiErrors(400, 404)
   async devLogin(@Body() body: DevLoginBody, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenResponse> {
-    if (!this.config.devLogin) throw new NotFoundException('Cannot POST /api/auth/dev-login');
+    if (!this.config.devLogin) throw new NotFoundError('Cannot POST /api/auth/dev-login');
     const email = body.email.toLowerCase();
     const signedIn = await this.auth.signIn(
       { provider: 'dev', subject: email, email, name: body.name, picture: null },

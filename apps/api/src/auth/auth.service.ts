@@ -8,7 +8,7 @@ import type { RequestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { EmailConflictError } from '../users/email-conflict.error';
-import type { Identity } from '../users/users.repository';
+import type { Identity } from '../users/identity';
 import { UsersService } from '../users/users.service';
 import { AccessTokens } from './access-tokens';
 import type { GoogleOutcome, SignInRefusal } from './guards/google-auth.guard';

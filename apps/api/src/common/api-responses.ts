@@ -2,18 +2,28 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
 import { ApiErrorResponse } from './api-error.response';
 
+/** Each status with the `code`s it may carry (`ApiErrorResponse.code`). */
 const DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input: unknown fields, wrong types or values out of range',
-  401: 'Missing, malformed, forged or expired access token, or the user no longer exists',
-  403: "The caller's current role does not admit this",
-  404: 'No such resource',
-  409: 'The change would leave no administrator',
-  503: 'The database does not answer',
+  400: '`VALIDATION`: unknown fields, wrong types or values out of range',
+  401: '`UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists',
+  403: "`FORBIDDEN`: the caller's current role does not admit this",
+  404: '`NOT_FOUND`: no such resource',
+  409: '`LAST_ADMINISTRATOR`: the change would leave no administrator; `CONFLICT`: it clashes with an existing record',
+  503: '`UNAVAILABLE`: the database does not answer',
 };
 
 /** Documents error responses with the shared error body. */
 export const ApiErrors = (...statuses: number[]) =>
-  applyDecorators(...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ApiErrorResponse })));
+  applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status],
+        type: ApiErrorResponse,
+      }),
+    ),
+  );
 
 /** A route that needs a bearer token (and so may answer 401 and 403). */
-export const ApiAuthenticated = () => applyDecorators(ApiBearerAuth(), ApiErrors(401, 403));
+export const ApiAuthenticated = () =>
+  applyDecorators(ApiBearerAuth(), ApiErrors(401, 403));

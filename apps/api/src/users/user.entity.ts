@@ -1,13 +1,28 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Role } from '@vip/shared-dto';
 
-/** A row of `users`. Never leaves the API: `toUser` maps it to the contract's `User`. */
+/**
+ * A row of `users`. Never leaves the API: `toUser` maps it to the contract's `User`.
+ * Declares the whole table as the migrations create it; the drift test holds them equal.
+ */
 @Entity({ name: 'users' })
+@Check('users_role_check', `role IN ('administrator', 'coordinator', 'driver')`)
+// Emails are stored lower-cased, so the plain unique constraint is case-insensitive.
+@Check('users_email_lower_check', `email = lower(email)`)
+@Unique('users_email_key', ['email'])
+@Unique('users_provider_subject_key', ['provider', 'providerSubject'])
+@Index('users_name_idx', ['name', 'id'])
+@Index('users_role_idx', ['role', 'id'])
+@Index('users_created_at_idx', ['createdAt', 'id'])
+@Index('users_last_sign_in_at_idx', ['lastSignInAt', 'id'])
+// Trigram GIN indexes (gin_trgm_ops, fastupdate = off): TypeORM cannot declare operator classes or storage parameters.
+@Index('users_name_trgm_idx', { synchronize: false })
+@Index('users_email_trgm_idx', { synchronize: false })
 export class UserEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
   id!: string;
 
-  @Column({ type: 'varchar', length: 320, unique: true })
+  @Column({ type: 'varchar', length: 320 })
   email!: string;
 
   @Column({ type: 'varchar', length: 255 })

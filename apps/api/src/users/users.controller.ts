@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Role, type AuditEvent, type Page, type User, type UserStats } from '@vip/shared-dto';
-import { AuditEventPageResponse, UserStatsResponse } from '../audit/dto/audit.responses';
+import { AuditEventPageResponse } from '../audit/dto/audit.responses';
 import { PageQuery } from '../common/page.query';
 import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
 import { ClientContext, type RequestContext } from '../common/request-context';
@@ -9,6 +9,7 @@ import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { Roles } from '../auth/decorators/roles.decorator';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateRoleBody } from './dto/update-role.body';
+import { UserStatsResponse } from './dto/user-stats.response';
 import { UserPageResponse, UserResponse } from './dto/user.response';
 import { EmailParamPipe } from './email-param.pipe';
 import { UsersService } from './users.service';

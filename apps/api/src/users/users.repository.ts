@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Role, type UserSort } from '@vip/shared-dto';
 import { Database, type Sql, type Transaction } from '../database/database';
+import type { Identity } from './identity';
 import { USER_COLUMNS, type UserRow } from './user.mapper';
 
 /** One advisory lock serialises every change that could break an administrator rule. */
@@ -17,14 +18,6 @@ const SORT_COLUMNS: Record<string, string> = {
   createdAt: 'created_at',
   lastSignInAt: 'last_sign_in_at',
 };
-
-export interface Identity {
-  provider: string;
-  subject: string;
-  email: string;
-  name: string;
-  picture: string | null;
-}
 
 export interface UserListCriteria {
   page: number;

@@ -18,8 +18,9 @@ import { ForbiddenError, LastAdministratorError, NotFoundError } from '../common
 import type { RequestContext } from '../common/request-context';
 import type { Transaction } from '../database/database';
 import { EmailConflictError } from './email-conflict.error';
+import type { Identity } from './identity';
 import { toUser } from './user.mapper';
-import { UsersRepository, type Identity, type UserListCriteria } from './users.repository';
+import { UsersRepository, type UserListCriteria } from './users.repository';
 
 const DAY = 86_400_000;
 

@@ -2,7 +2,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, TEST_JWT_SECRET, type ApiServer } from './test-app';
+import { freePort } from '@vip/testing';
+import { TEST_JWT_SECRET, type ApiServer } from './test-app';
 
 const root = join(__dirname, '../../../..');
 const MAIN = join(root, 'dist/apps/api/main.js');

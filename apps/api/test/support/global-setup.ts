@@ -1,6 +1,8 @@
+import './tsconfig-paths';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFakeGoogle } from '@vip/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source';
@@ -31,12 +33,13 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();
 
-  const dataSource = new DataSource(dataSourceOptions(withDatabase(serverUrl, TEMPLATE_DATABASE)));
+  const dataSource = new DataSource(
+    dataSourceOptions(withDatabase(serverUrl, TEMPLATE_DATABASE)),
+  );
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();
 
-  const { startFakeGoogle } = await import('./fake-google.mjs');
   const google = await startFakeGoogle();
   (globalThis as Record<string, unknown>)['__FAKE_GOOGLE__'] = google;
   Object.assign(process.env, google.env, { VIP_FAKE_GOOGLE_URL: google.url });

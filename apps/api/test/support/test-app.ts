@@ -1,6 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AccessTokenResponse, User } from '@vip/shared-dto';
-import { createServer } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +7,10 @@ import { Pool } from 'pg';
 import { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { createTestDatabase } from './databases';
-import { encodeIdentity, type FakeIdentity } from './identities';
+import { encodeIdentity, freePort, type FakeIdentity } from '@vip/testing';
 
-export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+export const TEST_JWT_SECRET =
+  'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 export interface TestApp {
   url: string;
@@ -20,7 +20,7 @@ export interface TestApp {
   /** Direct access to the test database, for arranging and asserting. */
   db: Pool;
   databaseUrl: string;
-  /** A second API instance on the same database (for cross-instance races). */
+  /** Stops the app and drops its database (unless it shares another app's). */
   close(): Promise<void>;
 }
 
@@ -29,12 +29,14 @@ export type ApiServer = Pick<TestApp, 'url' | 'origin'>;
 
 export interface TestAppOptions {
   env?: Record<string, string>;
-  /** Share the database of another test app instead of creating one. */
+  /** Share the database of another test app instead of creating one: a second API instance, for cross-instance races. */
   databaseUrl?: string;
 }
 
 /** Boots the real application (Fastify, guards, filters, migrations) against PostgreSQL. */
-export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const database = options.databaseUrl ? undefined : await createTestDatabase();
   const databaseUrl = options.databaseUrl ?? database!.url;
   const port = await freePort();
@@ -72,17 +74,6 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 export interface Reply<T = unknown> {
   status: number;
   headers: Headers;
@@ -96,7 +87,15 @@ export class Browser {
 
   constructor(private readonly origin?: string) {}
 
-  async request<T = unknown>(method: string, url: string, init: { body?: unknown; headers?: Record<string, string>; raw?: string | Buffer } = {}): Promise<Reply<T>> {
+  async request<T = unknown>(
+    method: string,
+    url: string,
+    init: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      raw?: string | Buffer;
+    } = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...init.headers };
     const cookie = this.cookieHeader(new URL(url).pathname);
     if (cookie) headers['cookie'] = cookie;
@@ -106,7 +105,12 @@ export class Browser {
       body = JSON.stringify(init.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(url, { method, headers, body, redirect: 'manual' });
+    const response = await fetch(url, {
+      method,
+      headers,
+      body,
+      redirect: 'manual',
+    });
     for (const line of response.headers.getSetCookie()) this.store(line);
     const text = await response.text();
     let parsed: unknown = text;
@@ -115,14 +119,23 @@ export class Browser {
     } catch {
       parsed = text;
     }
-    return { status: response.status, headers: response.headers, body: parsed as T, text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: parsed as T,
+      text,
+    };
   }
 
   get<T = unknown>(url: string, headers?: Record<string, string>) {
     return this.request<T>('GET', url, { headers });
   }
 
-  post<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>) {
+  post<T = unknown>(
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) {
     return this.request<T>('POST', url, { body, headers });
   }
 
@@ -138,8 +151,13 @@ export class Browser {
     const [pair, ...attributes] = line.split(';').map((part) => part.trim());
     const [name, ...rest] = pair.split('=');
     const value = rest.join('=');
-    const path = attributes.find((attribute) => attribute.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
-    const expired = attributes.some((a) => /^max-age=0$/i.test(a) || /^expires=thu, 01 jan 1970/i.test(a));
+    const path =
+      attributes
+        .find((attribute) => attribute.toLowerCase().startsWith('path='))
+        ?.slice(5) ?? '/';
+    const expired = attributes.some(
+      (a) => /^max-age=0$/i.test(a) || /^expires=thu, 01 jan 1970/i.test(a),
+    );
     if (expired || value === '') this.cookies.delete(name);
     else this.cookies.set(name, { value, path });
   }
@@ -170,8 +188,11 @@ export async function signIn(app: ApiServer, identity: FakeIdentity, browser = n
   if (callback.status !== 302 || !/^http:\/\/localhost:\d+\/$/.test(callback.headers.get('location') ?? '')) {
     throw new Error(`sign-in of ${identity.email} failed: ${callback.status} ${callback.headers.get('location')}`);
   }
-  const refreshed = await browser.post<AccessTokenResponse>(`${app.url}/api/auth/refresh`);
-  if (refreshed.status !== 200) throw new Error(`refresh failed: ${refreshed.status} ${refreshed.text}`);
+  const refreshed = await browser.post<AccessTokenResponse>(
+    `${app.url}/api/auth/refresh`,
+  );
+  if (refreshed.status !== 200)
+    throw new Error(`refresh failed: ${refreshed.status} ${refreshed.text}`);
   return {
     browser,
     accessToken: refreshed.body.accessToken,
@@ -185,6 +206,7 @@ export async function followGoogleSignIn(app: ApiServer, identity: FakeIdentity,
   const start = await browser.get(`${app.url}/api/auth/google?login_hint=${encodeIdentity(identity)}`);
   if (start.status !== 302) throw new Error(`start of sign-in answered ${start.status}: ${start.text}`);
   const consent = await browser.get(start.headers.get('location')!);
-  if (consent.status !== 302) throw new Error(`fake Google answered ${consent.status}: ${consent.text}`);
+  if (consent.status !== 302)
+    throw new Error(`fake Google answered ${consent.status}: ${consent.text}`);
   return browser.get(consent.headers.get('location')!);
 }

@@ -1,11 +1,12 @@
-import { Injectable, Logger, NotFoundException, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Logger, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { SIGN_IN_ERRORS, type SignInError } from '@vip/shared-dto';
 import type { FastifyReply } from 'fastify';
+import { NotFoundError } from '../../common/errors';
 import { AppConfig } from '../../config/app-config';
 import { OAUTH_REPLY, OAuthStateStore, STATE_TAKEN, type OAuthRequest } from '../oauth-state.store';
 import { SignInRefusedError } from '../sign-in-refused.error';
-import type { Identity } from '../../users/users.repository';
+import type { Identity } from '../../users/identity';
 
 /**
  * What the callback hands to the controller: an identity, or why there is none.
@@ -33,7 +34,7 @@ export class GoogleAuthGuard extends AuthGuard('google') {
   }
 
   override canActivate(ctx: ExecutionContext) {
-    if (!this.config.google) throw new NotFoundException('Google sign-in is not configured');
+    if (!this.config.google) throw new NotFoundError('Google sign-in is not configured');
     return super.canActivate(ctx);
   }
 
@@ -102,7 +103,7 @@ export class GoogleCallbackGuard extends GoogleAuthGuard {
   }
 
   override async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    if (!this.config.google) throw new NotFoundException('Google sign-in is not configured');
+    if (!this.config.google) throw new NotFoundError('Google sign-in is not configured');
     const request = this.getRequest(ctx) as OAuthRequest & { google?: GoogleOutcome };
     const query = request.query as Record<string, unknown>;
     const providerError = query['error'];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy, type Profile, type StrategyOptions } from 'passport-google-oauth20';
 import { AppConfig } from '../../config/app-config';
-import type { Identity } from '../../users/users.repository';
+import type { Identity } from '../../users/identity';
 import { AuthService } from '../auth.service';
 import { OAuthStateStore } from '../oauth-state.store';
 

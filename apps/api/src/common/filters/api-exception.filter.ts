@@ -1,12 +1,46 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { ApiError } from '@vip/shared-dto';
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { ApiError, ErrorCode } from '@vip/shared-dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseError } from 'pg';
 import { DomainError } from '../errors';
 
+/** The one mapping from error codes to HTTP statuses. */
+const STATUS_OF: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LAST_ADMINISTRATOR: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+/** The code of an error that arrives with only a status (Nest's own exceptions, Fastify's errors). */
+const CODE_OF: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+};
+
 /**
- * The one mapping from errors to responses. Clients get `{statusCode, error, message}`
- * and a request id; never a stack, SQL or a token. Unknown errors are logged with
+ * The one mapping from errors to responses. Clients get `{statusCode, error, message,
+ * code}` and a request id; never a stack, SQL or a token. Unknown errors are logged with
  * their stack and answered with a plain 500.
  */
 @Catch()
@@ -17,41 +51,79 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { status, message } = this.describe(exception, request);
+    const {
+      status,
+      message,
+      code = CODE_OF[status],
+    } = this.describe(exception, request);
     const body: ApiError = {
       statusCode: status,
       error: HTTP_REASONS[status] ?? 'Error',
       message,
+      ...(code ? { code } : {}),
       requestId: String(request.id),
     };
     if (status === 401 || status === 403) {
       // Refusals go to the structured log, never to a table anyone could flood.
-      this.logger.warn({ msg: 'request refused', status, requestId: request.id, method: request.method, url: request.routeOptions?.url ?? 'unknown' });
+      this.logger.warn({
+        msg: 'request refused',
+        status,
+        requestId: request.id,
+        method: request.method,
+        url: request.routeOptions?.url ?? 'unknown',
+      });
     }
     void reply.status(status).header('cache-control', 'no-store').send(body);
   }
 
-  private describe(exception: unknown, request: FastifyRequest): { status: number; message: string } {
-    if (exception instanceof DomainError) return { status: exception.status, message: exception.message };
+  private describe(
+    exception: unknown,
+    request: FastifyRequest,
+  ): { status: number; message: string; code?: ErrorCode } {
+    if (exception instanceof DomainError) {
+      return {
+        status: STATUS_OF[exception.code],
+        message: exception.message,
+        code: exception.code,
+      };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { status, message: httpMessage(exception) };
     }
     if (exception instanceof DatabaseError) {
       const code = exception.code;
-      if (code === '23505') return { status: 409, message: 'This conflicts with an existing record' };
-      if (code === '22P02' || code === '22021' || code === '22001') return { status: 400, message: 'Invalid input' };
+      if (code === '23505')
+        return {
+          status: 409,
+          message: 'This conflicts with an existing record',
+        };
+      if (code === '22P02' || code === '22021' || code === '22001')
+        return { status: 400, message: 'Invalid input' };
     }
     // Fastify's own errors (bad JSON, body too large, wrong content type) carry a 4xx.
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
-    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    if (
+      typeof fastifyStatus === 'number' &&
+      fastifyStatus >= 400 &&
+      fastifyStatus < 500
+    ) {
       return { status: fastifyStatus, message: fastifyMessage(fastifyStatus) };
     }
     this.logger.error(
-      { msg: 'unhandled error', requestId: request.id, method: request.method, url: request.routeOptions?.url ?? 'unknown' },
+      {
+        msg: 'unhandled error',
+        requestId: request.id,
+        method: request.method,
+        url: request.routeOptions?.url ?? 'unknown',
+      },
       exception instanceof Error ? exception.stack : String(exception),
     );
-    return { status: 500, message: 'Something went wrong; the request id identifies it in the server log' };
+    return {
+      status: 500,
+      message:
+        'Something went wrong; the request id identifies it in the server log',
+    };
   }
 }
 
@@ -72,7 +144,13 @@ function fastifyMessage(status: number): string {
 const HTTP_REASONS: Record<number, string> = Object.fromEntries(
   Object.entries(HttpStatus)
     .filter(([, value]) => typeof value === 'number')
-    .map(([key, value]) => [value, key.split('_').map((word) => word[0] + word.slice(1).toLowerCase()).join(' ')]),
+    .map(([key, value]) => [
+      value,
+      key
+        .split('_')
+        .map((word) => word[0] + word.slice(1).toLowerCase())
+        .join(' '),
+    ]),
 );
 HTTP_REASONS[400] = 'Bad Request';
 HTTP_REASONS[401] = 'Unauthorized';

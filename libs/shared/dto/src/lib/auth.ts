@@ -31,11 +31,3 @@ export const SIGN_IN_ERRORS = [
   'not_invited',
 ] as const;
 export type SignInError = (typeof SIGN_IN_ERRORS)[number];
-
-/** Body of every error response. */
-export interface ApiError {
-  statusCode: number;
-  error: string;
-  message: string;
-  requestId?: string;
-}

@@ -7,15 +7,18 @@ export interface FakeIdentity {
   name: string;
   picture?: string;
   email_verified?: boolean | string;
-  /** Google's hosted-domain claim (Workspace accounts only). */
+  /** Google Workspace domain (`hd` claim). */
   hd?: string;
+  /** Plays a person who refuses consent. */
   deny?: boolean;
 }
 
 let sequence = 0;
 
 /** A fresh, distinct Google identity; override what the test is about. */
-export function aGoogleIdentity(overrides: Partial<FakeIdentity> = {}): FakeIdentity {
+export function aGoogleIdentity(
+  overrides: Partial<FakeIdentity> = {},
+): FakeIdentity {
   sequence += 1;
   const id = `${sequence}-${randomUUID().slice(0, 8)}`;
   return {
@@ -27,6 +30,7 @@ export function aGoogleIdentity(overrides: Partial<FakeIdentity> = {}): FakeIden
   };
 }
 
+/** The `login_hint` that makes the fake Google sign this person in. */
 export function encodeIdentity(identity: FakeIdentity): string {
   return Buffer.from(JSON.stringify(identity)).toString('base64url');
 }

@@ -9,10 +9,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { OAuth2Issuer, OAuth2Service } from 'oauth2-mock-server';
 
-export function encodeIdentity(identity) {
-  return Buffer.from(JSON.stringify(identity)).toString('base64url');
-}
-
 export async function startFakeGoogle() {
   const issuer = new OAuth2Issuer();
   await issuer.keys.generate('RS256');
@@ -25,11 +21,17 @@ export async function startFakeGoogle() {
     const hint = new URL(req.url, 'http://fake').searchParams.get('login_hint');
     let identity;
     try {
-      identity = hint ? JSON.parse(Buffer.from(hint, 'base64url').toString('utf8')) : nextIdentities.shift();
+      identity = hint
+        ? JSON.parse(Buffer.from(hint, 'base64url').toString('utf8'))
+        : nextIdentities.shift();
     } catch {
       identity = undefined;
     }
-    identity ??= { sub: 'default-subject', email: 'default@example.com', name: 'Default Person' };
+    identity ??= {
+      sub: 'default-subject',
+      email: 'default@example.com',
+      name: 'Default Person',
+    };
     if (identity.deny) {
       redirect.url.searchParams.delete('code');
       redirect.url.searchParams.set('error', 'access_denied');

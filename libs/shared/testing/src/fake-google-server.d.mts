@@ -1,0 +1,3 @@
+import type { FakeGoogle } from './fake-google';
+
+export function startFakeGoogle(): Promise<FakeGoogle>;
