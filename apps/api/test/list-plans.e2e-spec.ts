@@ -163,6 +163,12 @@ describe('users lists at scale', () => {
       expect((await users('?search=ve')).body.total).toBe(0);
     });
 
+    it.each(["'", '\\', ':*', '&|', '!', "'a"])('takes %s literally: 200, nobody matches', async (search) => {
+      const reply = await users(`?search=${encodeURIComponent(search)}`);
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({ items: [], total: 0, totalExact: true });
+    });
+
     it('puts people who never signed in first ascending and last descending', async () => {
       const ascending = (await users('?sort=lastSignInAt&pageSize=100')).body.items;
       expect(ascending.every((user) => user.lastSignInAt === null)).toBe(true);
