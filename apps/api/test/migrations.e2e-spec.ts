@@ -14,11 +14,11 @@ describe('migrations', () => {
       );
     try {
       expect(await dataSource.runMigrations()).toHaveLength(migrations.length);
-      expect(await tables()).toEqual(['audit_events', 'oauth_states', 'sessions', 'users']);
+      expect(await tables()).toEqual(['audit_events', 'oauth_states', 'sessions', 'user_counts', 'users']);
       for (let i = 0; i < migrations.length; i++) await dataSource.undoLastMigration();
       expect(await tables()).toEqual([]);
       expect(await dataSource.runMigrations()).toHaveLength(migrations.length);
-      expect(await tables()).toEqual(['audit_events', 'oauth_states', 'sessions', 'users']);
+      expect(await tables()).toEqual(['audit_events', 'oauth_states', 'sessions', 'user_counts', 'users']);
       expect(await dataSource.showMigrations()).toBe(false);
     } finally {
       await dataSource.destroy();

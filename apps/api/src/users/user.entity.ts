@@ -4,6 +4,7 @@ import type { Role } from '@vip/shared-dto';
 /**
  * A row of `users`. Never leaves the API: `toUser` maps it to the contract's `User`.
  * Declares the whole table as the migrations create it; the drift test holds them equal.
+ * The list indexes serve each sort, alone and after `role = $1`, read forward or backward.
  */
 @Entity({ name: 'users' })
 @Check('users_role_check', `role IN ('administrator', 'coordinator', 'driver')`)
@@ -12,12 +13,18 @@ import type { Role } from '@vip/shared-dto';
 @Unique('users_email_key', ['email'])
 @Unique('users_provider_subject_key', ['provider', 'providerSubject'])
 @Index('users_name_idx', ['name', 'id'])
-@Index('users_role_idx', ['role', 'id'])
 @Index('users_created_at_idx', ['createdAt', 'id'])
-@Index('users_last_sign_in_at_idx', ['lastSignInAt', 'id'])
+@Index('users_role_email_idx', ['role', 'email'])
+@Index('users_role_name_idx', ['role', 'name', 'id'])
+@Index('users_role_created_at_idx', ['role', 'createdAt', 'id'])
+// (last_sign_in_at ASC NULLS FIRST, id), alone and after role: TypeORM cannot declare NULLS FIRST.
+@Index('users_last_sign_in_at_idx', { synchronize: false })
+@Index('users_role_last_sign_in_at_idx', { synchronize: false })
 // Trigram GIN indexes (gin_trgm_ops, fastupdate = off): TypeORM cannot declare operator classes or storage parameters.
 @Index('users_name_trgm_idx', { synchronize: false })
 @Index('users_email_trgm_idx', { synchronize: false })
+// GIN (search_prefixes) with fastupdate = off, likewise.
+@Index('users_search_prefixes_idx', { synchronize: false })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
   id!: string;
@@ -48,4 +55,8 @@ export class UserEntity {
 
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
   lastSignInAt!: Date | null;
+
+  /** The one- and two-character starts of the words of name and email, kept by a trigger (search). */
+  @Column({ name: 'search_prefixes', type: 'tsvector', select: false, insert: false, update: false })
+  searchPrefixes!: string;
 }

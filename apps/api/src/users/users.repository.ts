@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Role, type UserSort } from '@vip/shared-dto';
+import type { QueryResultRow } from 'pg';
+import { COUNT_LIMIT, Role, type UserSort, type UserSortField } from '@vip/shared-dto';
 import { Database, type Sql, type Transaction } from '../database/database';
 import type { Identity } from './identity';
 import { USER_COLUMNS, type UserRow } from './user.mapper';
@@ -11,13 +12,21 @@ const QUALIFIED_USER_COLUMNS = USER_COLUMNS.split(', ')
   .map((column) => `u.${column}`)
   .join(', ');
 
-const SORT_COLUMNS: Record<string, string> = {
-  email: 'email',
-  name: 'name',
-  role: 'role',
-  createdAt: 'created_at',
-  lastSignInAt: 'last_sign_in_at',
+/**
+ * Each sort's ORDER BY, ascending; every one has a B-tree read forward for ascending and
+ * backward for descending (also after `role = $1`). Ties break on a unique column so
+ * pages never overlap. "Never signed in" sorts as the earliest time.
+ */
+const SORT_KEYS: Record<UserSortField, readonly string[]> = {
+  email: ['email'],
+  name: ['name', 'id'],
+  role: ['role', 'email'],
+  createdAt: ['created_at', 'id'],
+  lastSignInAt: ['last_sign_in_at NULLS FIRST', 'id'],
 };
+
+/** Fragments shorter than this match word starts; trigram indexes need three characters. */
+const TRIGRAM_LENGTH = 3;
 
 export interface UserListCriteria {
   page: number;
@@ -25,6 +34,19 @@ export interface UserListCriteria {
   search?: string;
   role?: Role;
   sort?: UserSort;
+}
+
+export interface UserList {
+  rows: UserRow[];
+  total: number;
+  /** False when more than `COUNT_LIMIT` people match a search: `total` is then `COUNT_LIMIT`. */
+  totalExact: boolean;
+}
+
+/** A statement and its parameters. */
+export interface Statement {
+  text: string;
+  values: unknown[];
 }
 
 /** All SQL about users. Rows come back as `UserRow`; the service maps them. */
@@ -45,35 +67,34 @@ export class UsersRepository {
     return rows[0];
   }
 
-  async list(criteria: UserListCriteria): Promise<{ rows: UserRow[]; total: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
+  /**
+   * One page and its total. Without a search the total is exact and read from
+   * `user_counts`; a search counts at most `COUNT_LIMIT + 1` matches.
+   */
+  async list(criteria: UserListCriteria): Promise<UserList> {
+    const offset = (criteria.page - 1) * criteria.pageSize;
     if (criteria.search) {
-      params.push(`%${escapeLike(criteria.search)}%`);
-      where.push(`(name ILIKE $${params.length} OR email ILIKE $${params.length})`);
+      const [rows, count] = await Promise.all([
+        this.run<UserRow>(userPageSql(criteria)),
+        this.run<{ total: number }>(userCountSql(criteria)),
+      ]);
+      const matches = count[0].total;
+      return { rows, total: Math.min(matches, COUNT_LIMIT), totalExact: matches <= COUNT_LIMIT };
     }
-    if (criteria.role) {
-      params.push(criteria.role);
-      where.push(`role = $${params.length}`);
+    const [{ total }] = await this.run<{ total: number }>(userCountSql(criteria));
+    if (offset >= total) return { rows: [], total, totalExact: true };
+    // Past the middle, read from the other end: OFFSET then walks the shorter way.
+    if (offset > total / 2) {
+      const pageSize = Math.min(criteria.pageSize, total - offset);
+      const fromEnd = { ...criteria, pageSize, sort: reversed(criteria.sort) };
+      const rows = await this.run<UserRow>(userPageSql(fromEnd, total - offset - pageSize));
+      return { rows: rows.reverse(), total, totalExact: true };
     }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const sort = criteria.sort ?? 'email';
-    const descending = sort.startsWith('-');
-    const column = SORT_COLUMNS[descending ? sort.slice(1) : sort];
-    const direction = descending ? 'DESC' : 'ASC';
-    // Nulls (never signed in) last in both directions; `id` makes paging stable.
-    const order = `${column} ${direction} NULLS LAST, id ${direction}`;
+    return { rows: await this.run<UserRow>(userPageSql(criteria)), total, totalExact: true };
+  }
 
-    const countParams = [...params];
-    params.push(criteria.pageSize, (criteria.page - 1) * criteria.pageSize);
-    const [rows, count] = await Promise.all([
-      this.db.query<UserRow>(
-        `SELECT ${USER_COLUMNS} FROM users ${filter} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
-        params,
-      ),
-      this.db.query<{ total: number }>(`SELECT count(*)::int AS total FROM users ${filter}`, countParams),
-    ]);
-    return { rows, total: count[0].total };
+  private run<T extends QueryResultRow>(statement: Statement): Promise<T[]> {
+    return this.db.query<T>(statement.text, statement.values);
   }
 
   /** Runs `work` in one transaction holding the administrators lock. */
@@ -183,6 +204,83 @@ export class UsersRepository {
   async delete(tx: Transaction, id: string): Promise<void> {
     await tx.query('DELETE FROM users WHERE id = $1', [id]);
   }
+}
+
+/**
+ * The SELECT of one page of the users list, as `list` runs it (also used by the plan
+ * checks of the e2e suite). `offset` defaults to the criteria's page.
+ */
+export function userPageSql(criteria: UserListCriteria, offset = (criteria.page - 1) * criteria.pageSize): Statement {
+  const values: unknown[] = [];
+  const where = userFilter(criteria, values);
+  const sort = criteria.sort ?? 'email';
+  const descending = sort.startsWith('-');
+  const keys = SORT_KEYS[(descending ? sort.slice(1) : sort) as UserSortField];
+  const order = (table: string) => keys.map((key) => `${table}.${descending ? descendingKey(key) : key}`).join(', ');
+  // The last key is unique: the page's rows are found by it, after the offset is walked
+  // in the index alone (an index-only scan), so only the page itself reads the table.
+  const unique = keys[keys.length - 1];
+  values.push(criteria.pageSize, offset);
+  return {
+    text:
+      `SELECT ${QUALIFIED_USER_COLUMNS} FROM users u JOIN (` +
+      `SELECT ${unique} FROM users ${where} ORDER BY ${order('users')} LIMIT $${values.length - 1} OFFSET $${values.length}` +
+      `) page USING (${unique}) ORDER BY ${order('u')}`,
+    values,
+  };
+}
+
+/**
+ * How many people the criteria match: exact from `user_counts` without a search,
+ * otherwise counted up to `COUNT_LIMIT + 1` (never the whole table).
+ */
+export function userCountSql(criteria: Pick<UserListCriteria, 'search' | 'role'>): Statement {
+  if (!criteria.search) {
+    return criteria.role
+      ? { text: 'SELECT coalesce(sum(count), 0)::int AS total FROM user_counts WHERE role = $1', values: [criteria.role] }
+      : { text: 'SELECT coalesce(sum(count), 0)::int AS total FROM user_counts', values: [] };
+  }
+  const values: unknown[] = [];
+  const where = userFilter(criteria, values);
+  values.push(COUNT_LIMIT + 1);
+  return {
+    text: `SELECT count(*)::int AS total FROM (SELECT FROM users ${where} LIMIT $${values.length}) AS matches`,
+    values,
+  };
+}
+
+/**
+ * The WHERE clause of a list, its parameters appended to `values`. A search of three
+ * characters or more matches anywhere in the name or email (trigram indexes); a shorter
+ * one matches the start of a word of either: `search_prefixes` holds every word's first
+ * one and two characters (see the migration `ListsAtScale`), the fragment is one lexeme.
+ */
+function userFilter(criteria: Pick<UserListCriteria, 'search' | 'role'>, values: unknown[]): string {
+  const where: string[] = [];
+  if (criteria.search) {
+    const fragment = criteria.search.toLowerCase();
+    if ([...fragment].length < TRIGRAM_LENGTH) {
+      values.push(`'${fragment.replace(/[\\']/g, (character) => `\\${character}`)}'`);
+      where.push(`search_prefixes @@ $${values.length}::tsquery`);
+    } else {
+      values.push(`%${escapeLike(fragment)}%`);
+      where.push(`(name ILIKE $${values.length} OR email LIKE $${values.length})`);
+    }
+  }
+  if (criteria.role) {
+    values.push(criteria.role);
+    where.push(`role = $${values.length}`);
+  }
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+/** `key` in the opposite direction; nulls, the earliest, go last. */
+function descendingKey(key: string): string {
+  return key.endsWith(' NULLS FIRST') ? `${key.slice(0, -' NULLS FIRST'.length)} DESC NULLS LAST` : `${key} DESC`;
+}
+
+function reversed(sort: UserSort = 'email'): UserSort {
+  return (sort.startsWith('-') ? sort.slice(1) : `-${sort}`) as UserSort;
 }
 
 function escapeLike(value: string): string {

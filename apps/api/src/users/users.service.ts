@@ -46,8 +46,10 @@ export class UsersService {
   async list(criteria: Partial<UserListCriteria>): Promise<Page<User>> {
     const page = criteria.page ?? 1;
     const pageSize = criteria.pageSize ?? DEFAULT_PAGE_SIZE;
-    const { rows, total } = await this.users.list({ ...criteria, page, pageSize });
-    return { items: rows.map(toUser), total, page, pageSize };
+    // Surrounding spaces are never what someone searches for.
+    const search = criteria.search?.trim() || undefined;
+    const { rows, total, totalExact } = await this.users.list({ ...criteria, search, page, pageSize });
+    return { items: rows.map(toUser), total, totalExact, page, pageSize };
   }
 
   /**

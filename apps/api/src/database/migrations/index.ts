@@ -1,6 +1,12 @@
 import { CreateUsersAndSessions1764180000000 } from './1764180000000-create-users-and-sessions';
 import { CreateAuditEvents1764900000000 } from './1764900000000-create-audit-events';
 import { SessionReuseDetection1796134278000 } from './1796134278000-session-reuse-detection';
+import { ListsAtScale1796140000000 } from './1796140000000-lists-at-scale';
 
 /** Every migration, oldest first. Append-only: never edit one that has been merged. */
-export const migrations = [CreateUsersAndSessions1764180000000, CreateAuditEvents1764900000000, SessionReuseDetection1796134278000];
+export const migrations = [
+  CreateUsersAndSessions1764180000000,
+  CreateAuditEvents1764900000000,
+  SessionReuseDetection1796134278000,
+  ListsAtScale1796140000000,
+];

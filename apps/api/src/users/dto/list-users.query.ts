@@ -12,7 +12,13 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 const SORTS = USER_SORT_FIELDS.flatMap((field) => [field, `-${field}`]);
 
 export class ListUsersQuery extends PageQuery implements UserListQuery {
-  @ApiPropertyOptional({ description: 'Part of the name or email, case-insensitive', maxLength: 200 })
+  @ApiPropertyOptional({
+    description:
+      'Case-insensitive; surrounding spaces ignored. Three characters or more: any part of the name or email. ' +
+      'One or two characters: the start of a word of the name or of the email (words are runs of letters and digits; ' +
+      'the top-level domain is not a word), e.g. `lo` finds "Ada Lovelace" and "x@logistics.example.com".',
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type Page, type Role, type User } from '@vip/shared-dto';
+import { COUNT_LIMIT, ROLES, type Page, type Role, type User } from '@vip/shared-dto';
 
 export class UserResponse implements User {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -15,7 +15,16 @@ export class UserResponse implements User {
 
 export class UserPageResponse implements Page<User> {
   @ApiProperty({ type: [UserResponse] }) items!: UserResponse[];
-  @ApiProperty({ example: 42, description: 'Number of users matching the filter' }) total!: number;
+  @ApiProperty({
+    example: 42,
+    description: `Number of users matching the filter; exact unless \`totalExact\` is false, when a search matches more than ${COUNT_LIMIT.toLocaleString('en')} and this is ${COUNT_LIMIT.toLocaleString('en')}`,
+  })
+  total!: number;
+  @ApiProperty({
+    example: true,
+    description: `False when a search matches more than ${COUNT_LIMIT.toLocaleString('en')} users: \`total\` is then a lower bound (shown as "${COUNT_LIMIT.toLocaleString('en')}+")`,
+  })
+  totalExact!: boolean;
   @ApiProperty({ example: 1, description: '1-based' }) page!: number;
   @ApiProperty({ example: 25 }) pageSize!: number;
 }

@@ -3,7 +3,10 @@ import type { Role } from './role';
 /** The envelope of every paged list. `page` is 1-based. */
 export interface Page<T> {
   items: T[];
+  /** Exact unless `totalExact` is false: then at least this many match (show "10,000+"). */
   total: number;
+  /** False when a search matches more than `COUNT_LIMIT` items and `total` is that limit. */
+  totalExact?: boolean;
   page: number;
   pageSize: number;
 }
@@ -14,6 +17,8 @@ export type UserSortField = (typeof USER_SORT_FIELDS)[number];
 export type UserSort = UserSortField | `-${UserSortField}`;
 
 export const DEFAULT_PAGE_SIZE = 25;
+/** Beyond this many matches a list reports `total: COUNT_LIMIT, totalExact: false`. */
+export const COUNT_LIMIT = 10_000;
 export const MAX_PAGE_SIZE = 100;
 
 export interface UserListQuery {

@@ -48,6 +48,8 @@ export class PagedList<T extends Identified, F extends object> {
   readonly page = this.shown.asReadonly();
   readonly rows = computed(() => this.page()?.items ?? []);
   readonly total = computed(() => this.page()?.total ?? 0);
+  /** False while `total` is only a lower bound (a search matching more than the API counts). */
+  readonly totalExact = computed(() => this.page()?.totalExact !== false);
   readonly loading = computed(() => this.resource.isLoading());
   /** A previous page is on screen while another loads. */
   readonly stale = computed(() => this.loading() && !!this.page());

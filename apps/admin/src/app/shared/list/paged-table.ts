@@ -21,6 +21,7 @@ import { LoadState } from './load-state';
 import type { Identified } from './list-params';
 import { PAGE_SIZES } from './list-params';
 import type { PagedList } from './paged-list';
+import { TotalExact } from './total-exact';
 
 /**
  * The table of a paged list: frame, rows, the no-data row, paginator and the load-error
@@ -29,7 +30,7 @@ import type { PagedList } from './paged-list';
  */
 @Component({
   selector: 'vip-paged-table',
-  imports: [MatTableModule, MatPaginator, LoadState],
+  imports: [MatTableModule, MatPaginator, TotalExact, LoadState],
   hostDirectives: [MatSort],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './paged-table.html',
