@@ -1,9 +1,9 @@
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
-import { featureGenerator } from './generator';
+import { featureGenerator, PAGED_LIST } from './generator';
 import { arrayOfProperty, arrayOfVariable, childRoutes, routePath } from './source-edits';
 
 const workspaceRoot = join(__dirname, '../../../../..');
@@ -19,8 +19,11 @@ const WIRING = [
 ];
 
 function workspaceTree(): Tree {
-  const tree = createTreeWithEmptyWorkspace();
+  // What the generator writes, unformatted: Prettier runs on disk (the CI step lints the result).
+  const tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
   for (const path of WIRING) tree.write(path, readFileSync(join(workspaceRoot, path), 'utf-8'));
+  // The console's shared paged list decides the page's template.
+  if (existsSync(join(workspaceRoot, PAGED_LIST))) tree.write(PAGED_LIST, readFileSync(join(workspaceRoot, PAGED_LIST), 'utf-8'));
   return tree;
 }
 
@@ -46,7 +49,7 @@ describe('feature generator', () => {
   const written = () =>
     tree
       .listChanges()
-      .filter((change) => change.type === 'CREATE' && /^(apps|libs)\//.test(change.path) && !WIRING.includes(change.path))
+      .filter((change) => change.type === 'CREATE' && /^(apps|libs)\//.test(change.path) && ![...WIRING, PAGED_LIST].includes(change.path))
       .map((change) => change.path);
 
   it('writes the module, its contract, its tests and its console page', () => {
@@ -169,6 +172,21 @@ describe('feature generator, at the edges', () => {
     tree.write('apps/api/src/database/migrations/4102444800000-from-the-future.ts', '');
     await featureGenerator(tree, { name: 'vehicles', skipFormat: true });
     expect(tree.exists('apps/api/src/database/migrations/4102444801000-create-vehicles.ts')).toBe(true);
+  });
+
+  it("builds the page on the console's shared paged list when there is one, else on a table of its own", async () => {
+    const page = 'apps/admin/src/app/vehicles/vehicles-page.ts';
+    const withList = workspaceTree();
+    withList.write(PAGED_LIST, 'export function pagedList() {}');
+    await featureGenerator(withList, { name: 'vehicles', skipFormat: true });
+    expect(withList.read(page, 'utf-8')).toContain("import { pagedList } from '../shared/list/paged-list';");
+    expect(withList.read('apps/admin/src/app/vehicles/vehicles-page.html', 'utf-8')).toContain('<vip-paged-table');
+
+    const withoutList = workspaceTree();
+    withoutList.delete(PAGED_LIST);
+    await featureGenerator(withoutList, { name: 'vehicles', skipFormat: true });
+    expect(withoutList.read(page, 'utf-8')).not.toContain('paged-list');
+    expect(withoutList.read('apps/admin/src/app/vehicles/vehicles-page.html', 'utf-8')).toContain('<mat-paginator');
   });
 
   it('refuses a feature generated before, and changes nothing', async () => {
