@@ -1,9 +1,9 @@
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
-import { featureGenerator, PAGED_LIST } from './generator';
+import { featureGenerator } from './generator';
 import { arrayOfProperty, arrayOfVariable, childRoutes, routePath } from './source-edits';
 
 const workspaceRoot = join(__dirname, '../../../../..');
@@ -22,8 +22,6 @@ function workspaceTree(): Tree {
   // What the generator writes, unformatted: Prettier runs on disk (the CI step lints the result).
   const tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
   for (const path of WIRING) tree.write(path, readFileSync(join(workspaceRoot, path), 'utf-8'));
-  // The console's shared paged list decides the page's template.
-  if (existsSync(join(workspaceRoot, PAGED_LIST))) tree.write(PAGED_LIST, readFileSync(join(workspaceRoot, PAGED_LIST), 'utf-8'));
   return tree;
 }
 
@@ -49,7 +47,7 @@ describe('feature generator', () => {
   const written = () =>
     tree
       .listChanges()
-      .filter((change) => change.type === 'CREATE' && /^(apps|libs)\//.test(change.path) && ![...WIRING, PAGED_LIST].includes(change.path))
+      .filter((change) => change.type === 'CREATE' && /^(apps|libs)\//.test(change.path) && !WIRING.includes(change.path))
       .map((change) => change.path);
 
   it('writes the module, its contract, its tests and its console page', () => {
@@ -150,7 +148,11 @@ describe('feature generator', () => {
     expect(read('libs/shared/dto/src/lib/vehicle-types.ts')).toContain('export interface VehicleTypes {');
     expect(read('apps/admin/src/app/vehicle-types/vehicle-types-api.ts')).toContain("const URL = '/api/vehicle-types';");
     expect(read('apps/admin/src/app/vehicle-types/vehicle-types-api.ts')).toContain('httpResource<Page<VehicleTypes>>');
-    expect(read('apps/admin/src/app/vehicle-types/vehicle-types-page.ts')).toContain("selector: 'vip-vehicle-types-page'");
+    const page = read('apps/admin/src/app/vehicle-types/vehicle-types-page.ts');
+    expect(page).toContain("selector: 'vip-vehicle-types-page'");
+    // The console's one paged list: page and size in the URL, one load state.
+    expect(page).toContain('pagedList<VehicleTypes, object>(');
+    expect(read('apps/admin/src/app/vehicle-types/vehicle-types-page.html')).toContain('<vip-paged-table');
     const e2e = read('apps/api/test/vehicle-types.e2e-spec.ts');
     expect(e2e).toContain("import { Browser, signIn, startTestApp");
     expect(e2e).toContain('/api/vehicle-types');
@@ -172,21 +174,6 @@ describe('feature generator, at the edges', () => {
     tree.write('apps/api/src/database/migrations/4102444800000-from-the-future.ts', '');
     await featureGenerator(tree, { name: 'vehicles', skipFormat: true });
     expect(tree.exists('apps/api/src/database/migrations/4102444801000-create-vehicles.ts')).toBe(true);
-  });
-
-  it("builds the page on the console's shared paged list when there is one, else on a table of its own", async () => {
-    const page = 'apps/admin/src/app/vehicles/vehicles-page.ts';
-    const withList = workspaceTree();
-    withList.write(PAGED_LIST, 'export function pagedList() {}');
-    await featureGenerator(withList, { name: 'vehicles', skipFormat: true });
-    expect(withList.read(page, 'utf-8')).toContain("import { pagedList } from '../shared/list/paged-list';");
-    expect(withList.read('apps/admin/src/app/vehicles/vehicles-page.html', 'utf-8')).toContain('<vip-paged-table');
-
-    const withoutList = workspaceTree();
-    withoutList.delete(PAGED_LIST);
-    await featureGenerator(withoutList, { name: 'vehicles', skipFormat: true });
-    expect(withoutList.read(page, 'utf-8')).not.toContain('paged-list');
-    expect(withoutList.read('apps/admin/src/app/vehicles/vehicles-page.html', 'utf-8')).toContain('<mat-paginator');
   });
 
   it('refuses a feature generated before, and changes nothing', async () => {

@@ -8,7 +8,6 @@ export const API_TEST = 'apps/api/test';
 export const ADMIN_APP = 'apps/admin/src/app';
 export const DTO_SRC = 'libs/shared/dto/src';
 const MIGRATIONS = join(API_SRC, 'database/migrations');
-export const PAGED_LIST = join(ADMIN_APP, 'shared/list/paged-list.ts');
 
 /** Names the workspace already uses for something else. */
 const RESERVED = new Set(['app', 'api', 'audit', 'auth', 'common', 'config', 'core', 'database', 'health', 'shared', 'shell', 'testing', 'users']);
@@ -51,21 +50,13 @@ export async function featureGenerator(tree: Tree, options: FeatureGeneratorSche
   generateFiles(tree, join(__dirname, 'files', 'api'), API_SRC, substitutions);
   generateFiles(tree, join(__dirname, 'files', 'api-test'), API_TEST, substitutions);
   generateFiles(tree, join(__dirname, 'files', 'dto'), join(DTO_SRC, 'lib'), substitutions);
-  generateFiles(tree, join(__dirname, 'files', consoleTemplates(tree)), ADMIN_APP, substitutions);
+  generateFiles(tree, join(__dirname, 'files', 'admin'), ADMIN_APP, substitutions);
 
   registerApi(tree, n);
   appendLine(tree, join(DTO_SRC, 'index.ts'), `export * from './lib/${n.fileName}';`);
   registerRoute(tree, n);
 
   if (!options.skipFormat) await formatFiles(tree);
-}
-
-/**
- * The console's shared paged list (URL state, load states) when the workspace has it;
- * else a Material table and paginator of the page's own.
- */
-export function consoleTemplates(tree: Tree): 'admin-paged-list' | 'admin-table' {
-  return tree.exists(PAGED_LIST) ? 'admin-paged-list' : 'admin-table';
 }
 
 /** Now, or just after the newest migration when that one is dated later: migrations run in timestamp order. */
