@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
 import { featureGenerator } from './generator';
-import { arrayOfProperty, arrayOfVariable, childRoutes, routePath } from './source-edits';
+import { arrayOfProperty, arrayOfVariable, childRoutes, objectOfVariable, routePath } from './source-edits';
 
 const workspaceRoot = join(__dirname, '../../../../..');
 const TIMESTAMP = 1_800_000_000_000;
@@ -16,6 +16,7 @@ const WIRING = [
   'apps/api/src/database/migrations/index.ts',
   'apps/admin/src/app/app.routes.ts',
   'libs/shared/dto/src/index.ts',
+  'apps/api/test/support/role-matrix.ts',
 ];
 
 function workspaceTree(): Tree {
@@ -131,6 +132,22 @@ describe('feature generator', () => {
     );
 
     expect(read('libs/shared/dto/src/index.ts')).toBe(`${before.get('libs/shared/dto/src/index.ts')!.trimEnd()}\nexport * from './lib/vehicle-types';\n`);
+  });
+
+  it('tells the role matrix who gets what on each new route, keeping the routes that were there', () => {
+    const matrix = objectOfVariable('ROLE_MATRIX')(parse(tree, 'apps/api/test/support/role-matrix.ts'))!;
+    const routes = matrix.properties.map((property) => (property.name as ts.StringLiteral).text);
+    const old = objectOfVariable('ROLE_MATRIX')(ts.createSourceFile('r.ts', before.get('apps/api/test/support/role-matrix.ts')!, ts.ScriptTarget.Latest, true))!;
+    expect(routes).toEqual([
+      ...old.properties.map((property) => (property.name as ts.StringLiteral).text),
+      'GET /api/vehicle-types',
+      'GET /api/vehicle-types/:id',
+      'POST /api/vehicle-types',
+      'DELETE /api/vehicle-types/:id',
+    ]);
+    const entry = (route: string) => matrix.properties[routes.indexOf(route)].getText();
+    expect(entry('GET /api/vehicle-types')).toContain('expect: administrators(200)');
+    expect(entry('POST /api/vehicle-types')).toContain("body: { name: 'Role matrix' }, expect: administrators(201)");
   });
 
   it('adds a lazy route for administrators before the catch-all routes', () => {

@@ -1,7 +1,17 @@
 import { formatFiles, generateFiles, names, type Tree } from '@nx/devkit';
 import { join } from 'node:path';
 import type { FeatureGeneratorSchema } from './schema';
-import { addImport, appendLine, arrayOfProperty, arrayOfVariable, childRoutes, insertIntoArray, routePath } from './source-edits';
+import {
+  addImport,
+  appendLine,
+  appendToObject,
+  arrayOfProperty,
+  arrayOfVariable,
+  childRoutes,
+  insertIntoArray,
+  objectOfVariable,
+  routePath,
+} from './source-edits';
 
 export const API_SRC = 'apps/api/src';
 export const API_TEST = 'apps/api/test';
@@ -53,6 +63,7 @@ export async function featureGenerator(tree: Tree, options: FeatureGeneratorSche
   generateFiles(tree, join(__dirname, 'files', 'admin'), ADMIN_APP, substitutions);
 
   registerApi(tree, n);
+  registerInRoleMatrix(tree, n);
   appendLine(tree, join(DTO_SRC, 'index.ts'), `export * from './lib/${n.fileName}';`);
   registerRoute(tree, n);
 
@@ -77,6 +88,23 @@ function registerApi(tree: Tree, n: FeatureNames): void {
   const migrations = join(MIGRATIONS, 'index.ts');
   addImport(tree, migrations, `import { ${n.migrationClass} } from './${n.migrationFile}';`);
   insertIntoArray(tree, migrations, arrayOfVariable('migrations'), n.migrationClass);
+}
+
+/** Who gets what on the new routes: the role-matrix test fails for a route missing there. */
+function registerInRoleMatrix(tree: Tree, n: FeatureNames): void {
+  const url = `/api/${n.fileName}`;
+  const none = `${url}/00000000-0000-4000-8000-000000000000`;
+  appendToObject(
+    tree,
+    join(API_TEST, 'support/role-matrix.ts'),
+    objectOfVariable('ROLE_MATRIX'),
+    `  // ${n.title}: no record has the all-zero id, so an admitted caller gets 404 there.
+  'GET ${url}': { url: '${url}', expect: administrators(200) },
+  'GET ${url}/:id': { url: '${none}', expect: administrators(404) },
+  'POST ${url}': { url: '${url}', body: { name: 'Role matrix' }, expect: administrators(201) },
+  'DELETE ${url}/:id': { url: '${none}', expect: administrators(404) },
+`,
+  );
 }
 
 /** A lazy route for administrators, before the catch-all routes. */

@@ -89,6 +89,35 @@ export function insertIntoArray(
   tree.write(path, updated);
 }
 
+/** The object literal assigned to `const <name> = {...}`. */
+export function objectOfVariable(name: string) {
+  return (source: ts.SourceFile): ts.ObjectLiteralExpression | undefined =>
+    find(
+      source,
+      (node): node is ts.VariableDeclaration =>
+        ts.isVariableDeclaration(node) &&
+        ts.isIdentifier(node.name) &&
+        node.name.text === name &&
+        !!node.initializer &&
+        ts.isObjectLiteralExpression(node.initializer),
+    )?.initializer as ts.ObjectLiteralExpression | undefined;
+}
+
+/** Adds `properties` (with any comments) after the last property of the object `locate` finds. */
+export function appendToObject(
+  tree: Tree,
+  path: string,
+  locate: (source: ts.SourceFile) => ts.ObjectLiteralExpression | undefined,
+  properties: string,
+): void {
+  const { text, source } = parse(tree, path);
+  const object = locate(source);
+  if (!object) throw new Error(`Could not find where to register the feature in ${path}`);
+  const last = object.properties[object.properties.length - 1];
+  const at = last ? last.getEnd() : object.getEnd() - 1;
+  tree.write(path, `${text.slice(0, at)}${last ? ',' : ''}\n${properties}${text.slice(at)}`);
+}
+
 /** Adds an import declaration after the last one. */
 export function addImport(tree: Tree, path: string, declaration: string): void {
   const { text, source } = parse(tree, path);
