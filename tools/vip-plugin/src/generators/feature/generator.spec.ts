@@ -74,8 +74,8 @@ describe('feature generator', () => {
     );
   });
 
-  it('fills every template: valid TypeScript, no template tags or placeholders left', () => {
-    for (const path of written()) {
+  it('fills every template: valid TypeScript, no template tags or placeholders left; edits keep files valid', () => {
+    for (const path of [...written(), ...WIRING]) {
       const text = read(path);
       expect({ path, leftovers: text.match(/<%|%>|__\w+__/g) }).toEqual({ path, leftovers: null });
       if (path.endsWith('.ts')) {

@@ -115,7 +115,9 @@ export function appendToObject(
   if (!object) throw new Error(`Could not find where to register the feature in ${path}`);
   const last = object.properties[object.properties.length - 1];
   const at = last ? last.getEnd() : object.getEnd() - 1;
-  tree.write(path, `${text.slice(0, at)}${last ? ',' : ''}\n${properties}${text.slice(at)}`);
+  // The object's own trailing comma, if any, then follows the new properties.
+  const added = properties.trimEnd().replace(/,$/, '');
+  tree.write(path, `${text.slice(0, at)}${last ? ',' : ''}\n${added}${text.slice(at)}`);
 }
 
 /** Adds an import declaration after the last one. */
