@@ -3,10 +3,11 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { OAuthStateEntity } from '../auth/oauth-state.entity';
 import { SessionEntity } from '../auth/session.entity';
+import { UserCountEntity } from '../users/user-count.entity';
 import { UserEntity } from '../users/user.entity';
 import { migrations } from './migrations';
 
-export const entities = [UserEntity, SessionEntity, OAuthStateEntity, AuditEventEntity];
+export const entities = [UserEntity, UserCountEntity, SessionEntity, OAuthStateEntity, AuditEventEntity];
 
 /** The schema (entities) and its migrations, for the migration runner, the CLI and the tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {
