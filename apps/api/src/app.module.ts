@@ -8,6 +8,8 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { InvitationsModule } from './invitations/invitations.module';
+import { SettingsModule } from './settings/settings.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -15,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, UsersModule, AuthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, UsersModule, SettingsModule, InvitationsModule, AuthModule],
       controllers: [HealthController],
       providers: [
         {

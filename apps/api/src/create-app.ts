@@ -48,6 +48,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     reply.header('x-request-id', request.id);
     done();
   });
+  // A route may raise the small global body limit for itself: `@RouteConfig({ bodyLimit })`.
+  fastify.addHook('onRoute', (route) => {
+    const bodyLimit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
+    if (typeof bodyLimit === 'number') route.bodyLimit = bodyLimit;
+  });
+  // Rosters arrive as CSV; kept as bytes so the importer can refuse what is not UTF-8.
+  fastify.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

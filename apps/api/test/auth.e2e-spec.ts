@@ -72,7 +72,7 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
     expect(me.status).toBe(200);
     expect(me.body).toEqual(user);
     expect(Object.keys(me.body).sort()).toEqual(
-      ['createdAt', 'email', 'id', 'lastSignInAt', 'name', 'picture', 'provider', 'role', 'updatedAt'].sort(),
+      ['createdAt', 'email', 'id', 'lastSignInAt', 'name', 'picture', 'provider', 'role', 'status', 'updatedAt'].sort(),
     );
   });
 

@@ -8,7 +8,7 @@ describe('production mode', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { NODE_ENV: 'production' } });
+    app = await startTestApp({ env: { NODE_ENV: 'production', BOOTSTRAP_ADMIN_EMAIL: 'boss@example.com' } });
   });
   afterAll(() => app.close());
 

@@ -2,7 +2,7 @@ import { sign } from 'jsonwebtoken';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/access-tokens';
 import { aGoogleIdentity } from '@vip/testing';
 import { registeredRoutes } from './support/registered-routes';
-import { CALLERS, DOOMED_EMAIL, ROLE_MATRIX, TARGET_EMAIL, type Caller } from './support/role-matrix';
+import { APPROVED_EMAIL, CALLERS, DOOMED_EMAIL, INVITATION_ID, REJECTED_EMAIL, ROLE_MATRIX, TARGET_EMAIL, type Caller } from './support/role-matrix';
 import { Browser, signIn, startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
 
 /** Every route × every kind of caller, against the real app: the guards, as deployed. */
@@ -19,6 +19,15 @@ describe('role matrix', () => {
     const deleted = await signIn(app, aGoogleIdentity());
     await signIn(app, aGoogleIdentity({ email: TARGET_EMAIL }));
     await signIn(app, aGoogleIdentity({ email: DOOMED_EMAIL }));
+    const disabled = await signIn(app, aGoogleIdentity());
+    // Disabled in the table only (its session stays): the status alone must shut it out.
+    await app.db.query(`UPDATE users SET status = 'disabled' WHERE id = $1`, [disabled.user.id]);
+    await app.db.query(`UPDATE settings SET sign_up_policy = 'approval'`);
+    const pending = await signIn(app, aGoogleIdentity());
+    await signIn(app, aGoogleIdentity({ email: APPROVED_EMAIL }));
+    await signIn(app, aGoogleIdentity({ email: REJECTED_EMAIL }));
+    await app.db.query(`UPDATE settings SET sign_up_policy = 'open'`);
+    await app.db.query(`INSERT INTO invitations (id, email, role, expires_at) VALUES ($1, 'revocable@gmail.com', 'driver', now() + interval '1 day')`, [INVITATION_ID]);
     const asAdmin = (method: string, path: string, body?: unknown) =>
       http.request(method, `${app.url}${path}`, { headers: administrator.auth, body });
     expect((await asAdmin('PATCH', `/api/auth/users/${driver.user.email}/role`, { role: 'driver' })).status).toBe(200);
@@ -32,6 +41,8 @@ describe('role matrix', () => {
       forged: bearer(sign(claims, 'another-secret-that-is-long-enough-0123456789', { expiresIn: 600 })),
       expired: bearer(sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, TEST_JWT_SECRET)),
       deletedUser: deleted.auth,
+      disabledUser: disabled.auth,
+      pendingUser: pending.auth,
       driver: driver.auth,
       coordinator: coordinator.auth,
       administrator: administrator.auth,
@@ -52,8 +63,9 @@ describe('role matrix', () => {
       // The administrator last: its call may change the target (role) or remove it (delete).
       for (const caller of CALLERS) {
         const reply = await http.request(method, `${app.url}${entry.url}`, {
-          headers: { ...headers[caller], ...(method === 'GET' ? {} : { origin: app.origin }) },
+          headers: { ...headers[caller], ...(method === 'GET' ? {} : { origin: app.origin }), ...(entry.csv ? { 'content-type': 'text/csv' } : {}) },
           body: entry.body,
+          raw: entry.csv,
         });
         answers[route][caller] = reply.status;
       }

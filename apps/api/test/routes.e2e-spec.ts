@@ -25,6 +25,21 @@ describe('routes', () => {
         'GET /api/auth/users/:email',
         'PATCH /api/auth/users/:email/role',
         'DELETE /api/auth/users/:email',
+        'POST /api/auth/users/:email/disable',
+        'POST /api/auth/users/:email/enable',
+        'POST /api/auth/users/:email/approve',
+        'POST /api/auth/users/:email/reject',
+        'GET /api/auth/users/:email/sessions',
+        'DELETE /api/auth/users/:email/sessions',
+        'GET /api/auth/sessions',
+        'DELETE /api/auth/sessions/:id',
+        'DELETE /api/auth/sessions',
+        'GET /api/settings',
+        'PUT /api/settings',
+        'GET /api/invitations',
+        'POST /api/invitations',
+        'POST /api/invitations/import',
+        'DELETE /api/invitations/:id',
       ]),
     );
   });
@@ -32,6 +47,11 @@ describe('routes', () => {
   it('every route is explicitly @Public or declares the roles it admits', () => {
     const undecided = registeredRoutes(app).filter((route) => route.decision === 'none');
     expect(undecided).toEqual([]);
+  });
+
+  it('a pending account reaches only /me and its own sessions', () => {
+    const open = registeredRoutes(app).filter((route) => route.decision === 'roles' && route.pending).map((route) => `${route.method} ${route.path}`);
+    expect(open.sort()).toEqual(['DELETE /api/auth/sessions', 'DELETE /api/auth/sessions/:id', 'GET /api/auth/me', 'GET /api/auth/sessions']);
   });
 
   it('every route is in the OpenAPI document, with its error responses', async () => {

@@ -21,6 +21,7 @@ export function aUser(overrides: Partial<User> = {}): User {
     createdAt: '2024-01-01T10:00:00.000Z',
     updatedAt: '2024-01-01T10:00:00.000Z',
     lastSignInAt: null,
+    status: 'active',
     ...overrides,
   };
 }

@@ -56,6 +56,30 @@ export class AuditRepository {
     );
   }
 
+  /** Appends many events in one statement (an import records one per row). */
+  async insertMany(tx: Sql, events: readonly NewAuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const column = <K extends keyof NewAuditEvent>(key: K) => events.map((event) => event[key] ?? null);
+    await tx.query(
+      `INSERT INTO audit_events (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent)
+       SELECT action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent
+         FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::uuid[], $5::varchar[], $6::jsonb[], $7::varchar[], $8::varchar[], $9::varchar[])
+              WITH ORDINALITY AS e (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent, ordinal)
+        ORDER BY ordinal`,
+      [
+        column('action'),
+        column('actorId'),
+        column('actorEmail'),
+        column('targetId'),
+        column('targetEmail'),
+        events.map((event) => JSON.stringify(event.details ?? {})),
+        events.map((event) => event.requestId?.slice(0, 64) ?? null),
+        events.map((event) => event.ip?.slice(0, 64) ?? null),
+        events.map((event) => event.userAgent?.slice(0, 512) ?? null),
+      ],
+    );
+  }
+
   async list(filter: AuditFilter, page: number, pageSize: number): Promise<{ rows: AuditEventRow[]; total: number }> {
     const { where, params } = whereOf(filter);
     const countParams = [...params];

@@ -29,6 +29,11 @@ export class AuditService {
     return this.events.insert(tx, { ...context, ...event });
   }
 
+  /** Many events of one request, appended in one statement. */
+  recordMany(tx: Sql, events: readonly NewAuditEvent[], context: RequestContext = {}): Promise<void> {
+    return this.events.insertMany(tx, events.map((event) => ({ ...context, ...event })));
+  }
+
   /** `action` done by `actor` to `target` (often the same person). */
   recordUserEvent(tx: Sql, action: NewAuditEvent['action'], actor: Party | null, target: Party | null, details: Record<string, unknown>, context: RequestContext): Promise<void> {
     return this.record(

@@ -3,4 +3,6 @@ import type { FastifyRequest } from 'fastify';
 
 export interface AuthRequest extends FastifyRequest {
   user: User;
+  /** The sign-in session the access token belongs to. */
+  sessionId: string;
 }

@@ -19,7 +19,7 @@ import { AuthService } from './auth.service';
 import { clearCookie, readCookie, SESSION_COOKIE, sessionCookieOptions, setCookie } from './cookies';
 import { CurrentUser } from './decorators/current-user.decorator';
 import { Public } from './decorators/public.decorator';
-import { AnyRole } from './decorators/roles.decorator';
+import { AllowPending, AnyRole } from './decorators/roles.decorator';
 import { AccessTokenResponseDto, AuthConfigResponseDto } from './dto/auth.responses';
 import { DevLoginBody } from './dto/dev-login.body';
 import { GoogleAuthGuard, GoogleCallbackGuard, type GoogleOutcome } from './guards/google-auth.guard';
@@ -57,7 +57,8 @@ export class AuthController {
   @UseGuards(GoogleCallbackGuard)
   @ApiOperation({
     summary: 'Finish a Google sign-in',
-    description: 'Success: sets the session cookie, redirects to ADMIN_URL. Failure: redirects to ADMIN_URL + `login?error=<code>`.',
+    description:
+      'Success: sets the session cookie, redirects to ADMIN_URL. Failure: redirects to ADMIN_URL + `login?error=<code>` (`account_disabled`, `not_invited`, `domain_not_allowed`, …).',
   })
   @ApiFoundResponse({ description: 'Redirect to the admin console' })
   async googleCallback(@Req() request: FastifyRequest & { google: GoogleOutcome }, @Res() reply: FastifyReply): Promise<void> {
@@ -110,22 +111,21 @@ export class AuthController {
     description: 'Exists only while dev sign-in is on, never in production; otherwise 404.',
   })
   @ApiOkResponse({ type: AccessTokenResponseDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 403, 404)
   async devLogin(@Body() body: DevLoginBody, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenResponse> {
     if (!this.config.devLogin) throw new NotFoundError('Cannot POST /api/auth/dev-login');
     const email = body.email.toLowerCase();
-    const signedIn = await this.auth.signIn(
-      { provider: 'dev', subject: email, email, name: body.name, picture: null },
-      requestContext(request),
-    );
+    const context = requestContext(request);
+    const signedIn = await this.auth.devSignIn({ provider: 'dev', subject: email, email, name: body.name, picture: null }, context);
     this.setSession(reply, signedIn.sessionToken, signedIn.sessionMaxAge);
-    return this.auth.tokenResponse(signedIn.user);
+    return this.auth.tokenResponse(signedIn.user, signedIn.sessionId);
   }
 
   @AnyRole()
+  @AllowPending()
   @Get('me')
   @ApiAuthenticated()
-  @ApiOperation({ summary: 'The signed-in caller' })
+  @ApiOperation({ summary: 'The signed-in caller', description: 'Answers pending accounts too (their `status` says they wait for approval).' })
   @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() user: User): User {
     return user;

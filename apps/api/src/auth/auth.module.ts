@@ -4,6 +4,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { SettingsModule } from '../settings/settings.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokens } from './access-tokens';
 import { AuthController } from './auth.controller';
@@ -12,7 +14,10 @@ import { AuthenticationGuard } from './guards/authentication.guard';
 import { RolesGuard } from './guards/roles.guard';
 import { OAuthStatePruner } from './oauth-state.pruner';
 import { OAuthStateStore } from './oauth-state.store';
-import { SessionsRepository } from './sessions.repository';
+import { OpenDeploymentCheck } from './open-deployment.check';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
+import { SignInRules } from './sign-in.rules';
 import { GoogleStrategy } from './strategies/google.strategy';
 
 /** Registered only when a Google client is configured (passport needs its id). */
@@ -27,6 +32,8 @@ const googleStrategy: Provider = {
   imports: [
     UsersModule,
     AuditModule,
+    InvitationsModule,
+    SettingsModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -39,11 +46,13 @@ const googleStrategy: Provider = {
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, SessionsController],
   providers: [
     AccessTokens,
     AuthService,
-    SessionsRepository,
+    SignInRules,
+    OpenDeploymentCheck,
+    SessionsService,
     OAuthStateStore,
     OAuthStatePruner,
     googleStrategy,

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AccessTokenResponse, SignInError, User } from '@vip/shared-dto';
+import { UserStatus, type AccessTokenResponse, type SignInError, type User } from '@vip/shared-dto';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Profile } from 'passport-google-oauth20';
 import { AuditService } from '../audit/audit.service';
-import { UnauthorizedError } from '../common/errors';
+import { ForbiddenError, UnauthorizedError } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
@@ -14,9 +14,11 @@ import { AccessTokens } from './access-tokens';
 import type { GoogleOutcome, SignInRefusal } from './guards/google-auth.guard';
 import { SessionsRepository } from './sessions.repository';
 import { SignInRefusedError } from './sign-in-refused.error';
+import { SignInRules } from './sign-in.rules';
 
 export interface SignedIn {
   user: User;
+  sessionId: string;
   /** Value of the session cookie; only its hash is stored. */
   sessionToken: string;
   sessionMaxAge: number;
@@ -27,8 +29,6 @@ const SESSION_TOKEN = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
 /** How long the secret a refresh replaced still buys an access token (parallel tabs). */
 export const REFRESH_GRACE_SECONDS = 30;
 
-/** Google's consumer domains: their accounts never carry an `hd` (hosted domain) claim. */
-const CONSUMER_DOMAINS = ['gmail.com', 'googlemail.com'];
 
 export interface Refreshed {
   response: AccessTokenResponse;
@@ -47,13 +47,13 @@ export class AuthService {
     private readonly tokens: AccessTokens,
     private readonly audit: AuditService,
     private readonly db: Database,
+    private readonly rules: SignInRules,
   ) {}
 
   /**
-   * Checks a Google profile before anything is written: verified email, allowed domain.
-   * With domains restricted, Google's `hd` claim must name the email's domain too: a
-   * consumer Google account can carry a verified address of any domain, but only the
-   * domain's own Workspace sets `hd`.
+   * Checks a Google profile before anything is written: a verified email. Domains (and
+   * Google's `hd` claim) are checked by the sign-in rules, after invitations, which admit
+   * their exact email from any domain.
    */
   identityFromGoogle(profile: Profile): Identity {
     const email = profile.emails?.[0];
@@ -62,32 +62,25 @@ export class AuthService {
     if (!address || !(verified === true || verified === 'true')) {
       throw new SignInRefusedError('email_unverified', address);
     }
-    const domain = address.slice(address.lastIndexOf('@') + 1);
-    if (this.config.allowedDomains.length) {
-      const hd = (profile as Profile & { _json?: { hd?: unknown } })._json?.hd;
-      const hostedBy = typeof hd === 'string' ? hd.toLowerCase() : undefined;
-      const vouched = hostedBy === domain || (hostedBy === undefined && CONSUMER_DOMAINS.includes(domain));
-      if (!this.config.allowedDomains.includes(domain) || !vouched) {
-        throw new SignInRefusedError('domain_not_allowed', address);
-      }
-    }
+    const hd = (profile as Profile & { _json?: { hd?: unknown } })._json?.hd;
     return {
       provider: 'google',
       subject: profile.id,
       email: address,
       name: (profile.displayName || address).slice(0, 255),
       picture: profile.photos?.[0]?.value ?? null,
+      hostedDomain: typeof hd === 'string' ? hd.toLowerCase() : null,
     };
   }
 
   /**
    * One transaction: the account (created or refreshed), its session and the audit events
-   * (`user.signed_in`, `user.first_administrator`) commit together or not at all.
+   * commit together or not at all. A refusal (`SignInRefusedError`) writes nothing.
    */
   async signIn(identity: Identity, context: RequestContext): Promise<SignedIn> {
     const secret = randomBytes(32).toString('base64url');
     const { user, id } = await this.db.transaction(async (tx) => {
-      const { user } = await this.users.signIn(tx, identity, context);
+      const user = await this.rules.signIn(tx, identity, context);
       const id = await this.sessions.create(tx, {
         userId: user.id,
         tokenHash: hash(secret),
@@ -97,7 +90,7 @@ export class AuthService {
       });
       return { user, id };
     });
-    return { user, sessionToken: `${id}.${secret}`, sessionMaxAge: this.config.sessionTtlDays * 86_400 };
+    return { user, sessionId: id, sessionToken: `${id}.${secret}`, sessionMaxAge: this.config.sessionTtlDays * 86_400 };
   }
 
   /**
@@ -113,10 +106,23 @@ export class AuthService {
     try {
       return await this.signIn(outcome.identity, context);
     } catch (error) {
-      if (!(error instanceof EmailConflictError)) throw error;
-      const refusal: SignInRefusal = { error: 'email_conflict', email: outcome.identity.email, attempt: true };
+      // Refused by the sign-in rules (disabled, not invited, domain) or by the unique email.
+      const code = error instanceof SignInRefusedError ? error.code : error instanceof EmailConflictError ? 'email_conflict' : undefined;
+      if (!code) throw error;
+      const refusal: SignInRefusal = { error: code, email: outcome.identity.email, attempt: true };
       await this.refuse(refusal, context);
       return { error: refusal.error };
+    }
+  }
+
+  /** A dev sign-in: the same rules; a refusal is recorded (a real attempt) and answered 403. */
+  async devSignIn(identity: Identity, context: RequestContext): Promise<SignedIn> {
+    try {
+      return await this.signIn(identity, context);
+    } catch (error) {
+      if (!(error instanceof SignInRefusedError)) throw error;
+      await this.audit.recordSignInRefused(error.code, error.email, context);
+      throw new ForbiddenError(`Sign-in refused: ${error.code}`);
     }
   }
 
@@ -154,10 +160,10 @@ export class AuthService {
     if (verdict.kind === 'revoked') this.logger.warn({ msg: 'refresh secret reused after its grace window: session revoked', requestId: context.requestId });
     if (verdict.kind === 'refused' || verdict.kind === 'revoked') throw new UnauthorizedError('No live session');
     const user = await this.users.findById(verdict.session.userId);
-    if (!user) throw new UnauthorizedError('No live session');
+    if (!user || user.status === UserStatus.Disabled) throw new UnauthorizedError('No live session');
     const maxAge = Math.max(0, Math.floor((verdict.session.expiresAt.getTime() - Date.now()) / 1000));
     return {
-      response: this.tokenResponse(user),
+      response: this.tokenResponse(user, parsed.id),
       session: verdict.kind === 'rotated' ? { token: `${parsed.id}.${secret}`, maxAge } : undefined,
     };
   }
@@ -175,8 +181,8 @@ export class AuthService {
     });
   }
 
-  tokenResponse(user: User): AccessTokenResponse {
-    return { accessToken: this.tokens.sign(user.id), expiresIn: this.config.jwtAccessTtl, user };
+  tokenResponse(user: User, sessionId: string): AccessTokenResponse {
+    return { accessToken: this.tokens.sign(user.id, sessionId), expiresIn: this.config.jwtAccessTtl, user };
   }
 }
 

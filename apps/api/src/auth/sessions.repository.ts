@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type Sql, type Transaction } from '../database/database';
 
+/** A `sessions` row as listed to its owner (never the hash). */
+export interface SessionRow {
+  id: string;
+  created_at: Date;
+  last_used_at: Date;
+  expires_at: Date;
+  user_agent: string | null;
+  ip: string | null;
+}
+
 /** SQL for sign-in sessions and pending OAuth states. Only hashes of secrets are stored. */
 @Injectable()
 export class SessionsRepository {
@@ -72,6 +82,31 @@ export class SessionsRepository {
       [id, hash],
     );
     return rows[0] && { userId: rows[0].user_id, email: rows[0].email };
+  }
+
+  /** A person's live sessions, most recently used first. */
+  async listForUser(userId: string): Promise<SessionRow[]> {
+    return this.db.query<SessionRow>(
+      `SELECT id, created_at, last_used_at, expires_at, user_agent, ip FROM sessions
+        WHERE user_id = $1 AND expires_at > now()
+        ORDER BY last_used_at DESC, id`,
+      [userId],
+    );
+  }
+
+  /** Ends one session of this person; answers whether there was one to end. */
+  async revokeOne(tx: Sql, userId: string, id: string): Promise<boolean> {
+    const rows = await tx.query('DELETE FROM sessions WHERE id = $1 AND user_id = $2 AND expires_at > now() RETURNING id', [id, userId]);
+    return rows.length > 0;
+  }
+
+  /** Ends every live session of this person (but `keep`); answers how many ended. */
+  async revokeAll(tx: Sql, userId: string, keep?: string): Promise<number> {
+    const rows = await tx.query(
+      'DELETE FROM sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2) RETURNING expires_at > now() AS live',
+      [userId, keep ?? null],
+    );
+    return rows.filter((row) => row['live']).length;
   }
 
   /**

@@ -8,7 +8,9 @@ const DESCRIPTIONS: Record<number, string> = {
   401: '`UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists',
   403: "`FORBIDDEN`: the caller's current role does not admit this",
   404: '`NOT_FOUND`: no such resource',
-  409: '`LAST_ADMINISTRATOR`: the change would leave no administrator; `CONFLICT`: it clashes with an existing record',
+  409: '`LAST_ADMINISTRATOR`: the change would leave no active administrator; `CONFLICT`: it clashes with an existing record or the current state (see the description)',
+  413: '`PAYLOAD_TOO_LARGE`: the request body is too large',
+  415: '`UNSUPPORTED_MEDIA_TYPE`: the content type is not accepted',
   503: '`UNAVAILABLE`: the database does not answer',
 };
 

@@ -48,3 +48,20 @@ export class LastAdministratorError extends ConflictError {
 export class UnavailableError extends DomainError {
   readonly code: ErrorCode = 'UNAVAILABLE';
 }
+
+/** Disabling, or otherwise locking out, your own account. */
+export class SelfLockoutError extends ConflictError {
+  constructor() {
+    super('You cannot disable your own account');
+  }
+}
+
+/** A roster that cannot be imported: every row's verdict goes back to the client. */
+export class InvalidImportError extends ValidationError {
+  constructor(
+    message: string,
+    readonly rows: readonly { line: number; email: string; role: string; error?: string }[],
+  ) {
+    super(message);
+  }
+}

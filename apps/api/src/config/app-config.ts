@@ -35,6 +35,8 @@ export class AppConfig {
   /** `undefined` when no Google client is configured. */
   readonly google: GoogleConfig | undefined;
   readonly allowedDomains: readonly string[];
+  /** The only email that may become the first administrator; unset: the first account. */
+  readonly bootstrapAdminEmail: string | undefined;
   readonly adminUrl: string;
   readonly adminOrigin: string;
   readonly devLogin: boolean;
@@ -89,6 +91,11 @@ export class AppConfig {
       if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)) {
         throw new ConfigError(`GOOGLE_ALLOWED_DOMAINS has an invalid domain "${domain}"`);
       }
+    }
+
+    this.bootstrapAdminEmail = read('BOOTSTRAP_ADMIN_EMAIL')?.toLowerCase();
+    if (this.bootstrapAdminEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(this.bootstrapAdminEmail)) {
+      throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL must be an email address');
     }
 
     const devLogin = boolean('DEV_LOGIN', read('DEV_LOGIN'), !this.google);

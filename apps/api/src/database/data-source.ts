@@ -3,11 +3,13 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { OAuthStateEntity } from '../auth/oauth-state.entity';
 import { SessionEntity } from '../auth/session.entity';
+import { InvitationEntity } from '../invitations/invitation.entity';
+import { SettingsEntity } from '../settings/settings.entity';
 import { UserCountEntity } from '../users/user-count.entity';
 import { UserEntity } from '../users/user.entity';
 import { migrations } from './migrations';
 
-export const entities = [UserEntity, UserCountEntity, SessionEntity, OAuthStateEntity, AuditEventEntity];
+export const entities = [UserEntity, UserCountEntity, SessionEntity, OAuthStateEntity, AuditEventEntity, SettingsEntity, InvitationEntity];
 
 /** The schema (entities) and its migrations, for the migration runner, the CLI and the tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {

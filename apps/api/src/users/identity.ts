@@ -5,4 +5,6 @@ export interface Identity {
   email: string;
   name: string;
   picture: string | null;
+  /** Google's `hd` claim (the Workspace domain that vouches for the email); null without one. */
+  hostedDomain?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { Role } from '@vip/shared-dto';
+import type { Role, UserStatus } from '@vip/shared-dto';
 
 /**
  * A row of `users`. Never leaves the API: `toUser` maps it to the contract's `User`.
@@ -25,6 +25,8 @@ import type { Role } from '@vip/shared-dto';
 @Index('users_email_trgm_idx', { synchronize: false })
 // GIN (search_prefixes) with fastupdate = off, likewise.
 @Index('users_search_prefixes_idx', { synchronize: false })
+@Check('users_status_check', `status IN ('active', 'pending', 'disabled')`)
+@Index('users_status_email_idx', ['status', 'email'])
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
   id!: string;
@@ -59,4 +61,7 @@ export class UserEntity {
   /** The one- and two-character starts of the words of name and email, kept by a trigger (search). */
   @Column({ name: 'search_prefixes', type: 'tsvector', select: false, insert: false, update: false })
   searchPrefixes!: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'active' })
+  status!: UserStatus;
 }

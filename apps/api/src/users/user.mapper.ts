@@ -1,4 +1,4 @@
-import type { Role, User } from '@vip/shared-dto';
+import type { Role, User, UserStatus } from '@vip/shared-dto';
 
 /** A `users` row as the repository's SQL returns it (snake_case columns). */
 export interface UserRow {
@@ -11,10 +11,11 @@ export interface UserRow {
   created_at: Date;
   updated_at: Date;
   last_sign_in_at: Date | null;
+  status: UserStatus;
 }
 
 /** The columns every query selects: exactly what `User` needs, nothing internal. */
-export const USER_COLUMNS = 'id, email, name, picture, role, provider, created_at, updated_at, last_sign_in_at';
+export const USER_COLUMNS = 'id, email, name, picture, role, provider, created_at, updated_at, last_sign_in_at, status';
 
 export function toUser(row: UserRow): User {
   return {
@@ -27,5 +28,6 @@ export function toUser(row: UserRow): User {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     lastSignInAt: row.last_sign_in_at ? row.last_sign_in_at.toISOString() : null,
+    status: row.status,
   };
 }

@@ -1,11 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Role, type AuditEvent, type Page, type User, type UserStats } from '@vip/shared-dto';
+import { Role, type AuditEvent, type Page, type Session, type User, type UserStats } from '@vip/shared-dto';
 import { AuditEventPageResponse } from '../audit/dto/audit.responses';
 import { PageQuery } from '../common/page.query';
 import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
 import { ClientContext, type RequestContext } from '../common/request-context';
+import type { AuthRequest } from '../auth/auth-request';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { SessionResponse } from '../auth/dto/session.response';
 import { Roles } from '../auth/decorators/roles.decorator';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateRoleBody } from './dto/update-role.body';
@@ -24,7 +26,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List users: paged, searched, filtered by role, sorted' })
+  @ApiOperation({ summary: 'List users: paged, searched, filtered by role and status, sorted' })
   @ApiOkResponse({ type: UserPageResponse })
   @ApiErrors(400)
   list(@Query() query: ListUsersQuery): Promise<Page<User>> {
@@ -61,7 +63,7 @@ export class UsersController {
   }
 
   @Patch(':email/role')
-  @ApiOperation({ summary: "Change a user's role", description: 'Refused with 409 when it would leave no administrator.' })
+  @ApiOperation({ summary: "Change a user's role", description: 'Refused with 409 when it would leave no active administrator.' })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400, 404, 409)
@@ -74,9 +76,76 @@ export class UsersController {
     return this.users.updateRole(actor, email, body.role, context);
   }
 
+  @Post(':email/disable')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Disable an account',
+    description: "All that person's sessions end in the same transaction; their tokens get 401 and Google sign-in is refused. 409 for yourself, or when it would leave no active administrator.",
+  })
+  @ApiParam(EMAIL_PARAM)
+  @ApiOkResponse({ type: UserResponse })
+  @ApiErrors(400, 404, 409)
+  disable(@CurrentUser() actor: User, @Param('email', EmailParamPipe) email: string, @ClientContext() context: RequestContext): Promise<User> {
+    return this.users.disable(actor, email, context);
+  }
+
+  @Post(':email/enable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled account', description: '409 for a pending account (approve or reject it).' })
+  @ApiParam(EMAIL_PARAM)
+  @ApiOkResponse({ type: UserResponse })
+  @ApiErrors(400, 404, 409)
+  enable(@CurrentUser() actor: User, @Param('email', EmailParamPipe) email: string, @ClientContext() context: RequestContext): Promise<User> {
+    return this.users.enable(actor, email, context);
+  }
+
+  @Post(':email/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve a pending account with a role', description: '409 when the account is not pending.' })
+  @ApiParam(EMAIL_PARAM)
+  @ApiOkResponse({ type: UserResponse })
+  @ApiErrors(400, 404, 409)
+  approve(
+    @CurrentUser() actor: User,
+    @Param('email', EmailParamPipe) email: string,
+    @Body() body: UpdateRoleBody,
+    @ClientContext() context: RequestContext,
+  ): Promise<User> {
+    return this.users.approve(actor, email, body.role, context);
+  }
+
+  @Post(':email/reject')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Reject a pending account', description: 'The account is removed. 409 when it is not pending.' })
+  @ApiParam(EMAIL_PARAM)
+  @ApiNoContentResponse({ description: 'Rejected and removed' })
+  @ApiErrors(400, 404, 409)
+  reject(@CurrentUser() actor: User, @Param('email', EmailParamPipe) email: string, @ClientContext() context: RequestContext): Promise<void> {
+    return this.users.reject(actor, email, context);
+  }
+
+  @Get(':email/sessions')
+  @ApiOperation({ summary: "A person's live sessions" })
+  @ApiParam(EMAIL_PARAM)
+  @ApiOkResponse({ type: [SessionResponse] })
+  @ApiErrors(400, 404)
+  sessions(@Param('email', EmailParamPipe) email: string, @Req() request: AuthRequest): Promise<Session[]> {
+    return this.users.sessionsOf(email, request.sessionId);
+  }
+
+  @Delete(':email/sessions')
+  @HttpCode(204)
+  @ApiOperation({ summary: "End every session of a person (sign them out everywhere)" })
+  @ApiParam(EMAIL_PARAM)
+  @ApiNoContentResponse({ description: 'Every session ended' })
+  @ApiErrors(400, 404)
+  revokeSessions(@CurrentUser() actor: User, @Param('email', EmailParamPipe) email: string, @ClientContext() context: RequestContext): Promise<void> {
+    return this.users.revokeSessions(actor, email, context);
+  }
+
   @Delete(':email')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a user and end their sessions', description: 'Refused with 409 when it would leave no administrator.' })
+  @ApiOperation({ summary: 'Delete a user and end their sessions', description: 'Refused with 409 when it would leave no active administrator.' })
   @ApiParam(EMAIL_PARAM)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(404, 409)

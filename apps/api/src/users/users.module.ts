@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { SessionsRepository } from '../auth/sessions.repository';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -7,7 +8,8 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuditModule],
   controllers: [UsersController],
-  providers: [UsersRepository, UsersService],
-  exports: [UsersService],
+  // Sessions are provided here: disabling a person ends them in the same transaction.
+  providers: [UsersRepository, UsersService, SessionsRepository],
+  exports: [UsersService, UsersRepository, SessionsRepository],
 })
 export class UsersModule {}

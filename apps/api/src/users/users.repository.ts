@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryResultRow } from 'pg';
-import { COUNT_LIMIT, Role, type UserSort, type UserSortField } from '@vip/shared-dto';
+import { COUNT_LIMIT, Role, UserStatus, type UserSort, type UserSortField } from '@vip/shared-dto';
 import { Database, type Sql, type Transaction } from '../database/database';
 import type { Identity } from './identity';
 import { USER_COLUMNS, type UserRow } from './user.mapper';
 
 /** One advisory lock serialises every change that could break an administrator rule. */
-const ADMINISTRATORS_LOCK = 7_265_001;
+export const ADMINISTRATORS_LOCK = 7_265_001;
 
 const QUALIFIED_USER_COLUMNS = USER_COLUMNS.split(', ')
   .map((column) => `u.${column}`)
@@ -23,6 +23,7 @@ const SORT_KEYS: Record<UserSortField, readonly string[]> = {
   role: ['role', 'email'],
   createdAt: ['created_at', 'id'],
   lastSignInAt: ['last_sign_in_at NULLS FIRST', 'id'],
+  status: ['status', 'email'],
 };
 
 /** Fragments shorter than this match word starts; trigram indexes need three characters. */
@@ -33,13 +34,14 @@ export interface UserListCriteria {
   pageSize: number;
   search?: string;
   role?: Role;
+  status?: UserStatus;
   sort?: UserSort;
 }
 
 export interface UserList {
   rows: UserRow[];
   total: number;
-  /** False when more than `COUNT_LIMIT` people match a search: `total` is then `COUNT_LIMIT`. */
+  /** False when more than `COUNT_LIMIT` people match a search or status: `total` is then `COUNT_LIMIT`. */
   totalExact: boolean;
 }
 
@@ -47,6 +49,12 @@ export interface UserList {
 export interface Statement {
   text: string;
   values: unknown[];
+}
+
+/** What a new account starts as; decided by the sign-in rules. */
+export interface NewAccount {
+  role: Role;
+  status: UserStatus;
 }
 
 /** All SQL about users. Rows come back as `UserRow`; the service maps them. */
@@ -60,6 +68,20 @@ export class UsersRepository {
     return rows[0];
   }
 
+  /**
+   * The per-request caller lookup, one round trip: the token's user joined to the token's
+   * session, so a revoked session or a disabled account answers nothing.
+   */
+  async findCaller(userId: string, sessionId: string): Promise<UserRow | undefined> {
+    const rows = await this.db.prepared<UserRow>(
+      'users_caller',
+      `SELECT ${QUALIFIED_USER_COLUMNS} FROM users u JOIN sessions s ON s.user_id = u.id
+        WHERE u.id = $1 AND s.id = $2 AND s.expires_at > now() AND u.status <> '${UserStatus.Disabled}'`,
+      [userId, sessionId],
+    );
+    return rows[0];
+  }
+
   async findByEmail(email: string): Promise<UserRow | undefined> {
     const rows = await this.db.prepared<UserRow>('users_by_email', `SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [
       email.toLowerCase(),
@@ -68,12 +90,12 @@ export class UsersRepository {
   }
 
   /**
-   * One page and its total. Without a search the total is exact and read from
-   * `user_counts`; a search counts at most `COUNT_LIMIT + 1` matches.
+   * One page and its total. Without a search or status filter the total is exact and
+   * read from `user_counts`; otherwise at most `COUNT_LIMIT + 1` matches are counted.
    */
   async list(criteria: UserListCriteria): Promise<UserList> {
     const offset = (criteria.page - 1) * criteria.pageSize;
-    if (criteria.search) {
+    if (isCounted(criteria)) {
       const [rows, count] = await Promise.all([
         this.run<UserRow>(userPageSql(criteria)),
         this.run<{ total: number }>(userCountSql(criteria)),
@@ -157,20 +179,34 @@ export class UsersRepository {
   }
 
   /**
-   * Creates the account; the first one in an empty table becomes administrator.
-   * Call only while holding the administrators lock, so two first sign-ins cannot both
-   * see an empty table.
+   * Creates the account with the role and status the sign-in rules decided. Call only
+   * while holding the administrators lock, so two first sign-ins cannot both see an
+   * empty table.
    */
-  async insertSignedIn(tx: Transaction, identity: Identity): Promise<UserRow> {
+  async insertSignedIn(tx: Transaction, identity: Identity, account: NewAccount): Promise<UserRow> {
     const rows = await tx.query<UserRow>(
-      `INSERT INTO users (email, name, picture, provider, provider_subject, role, last_sign_in_at)
-       VALUES ($1, $2, $3, $4, $5,
-               CASE WHEN EXISTS (SELECT 1 FROM users) THEN '${Role.Coordinator}' ELSE '${Role.Administrator}' END,
-               now())
+      `INSERT INTO users (email, name, picture, provider, provider_subject, role, status, last_sign_in_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
        RETURNING ${USER_COLUMNS}`,
-      [identity.email.toLowerCase(), identity.name, identity.picture, identity.provider, identity.subject],
+      [identity.email.toLowerCase(), identity.name, identity.picture, identity.provider, identity.subject, account.role, account.status],
     );
     return rows[0];
+  }
+
+  async isEmpty(tx: Transaction): Promise<boolean> {
+    const rows = await tx.query('SELECT 1 FROM users LIMIT 1');
+    return rows.length === 0;
+  }
+
+  async existsByEmail(tx: Sql, email: string): Promise<boolean> {
+    const rows = await tx.query('SELECT 1 FROM users WHERE email = $1', [email.toLowerCase()]);
+    return rows.length > 0;
+  }
+
+  /** Which of these (lower-cased) emails have an account. */
+  async existingEmails(tx: Sql, emails: readonly string[]): Promise<Set<string>> {
+    const rows = await tx.query<{ email: string }>('SELECT email FROM users WHERE email = ANY($1::varchar[])', [emails]);
+    return new Set(rows.map((row) => row.email));
   }
 
   async lockByEmail(tx: Transaction, email: string): Promise<UserRow | undefined> {
@@ -180,16 +216,29 @@ export class UsersRepository {
     return rows[0];
   }
 
-  async roleOf(tx: Transaction, id: string): Promise<Role | undefined> {
-    const rows = await tx.query<{ role: Role }>('SELECT role FROM users WHERE id = $1', [id]);
-    return rows[0]?.role;
+  /** Whether this account is, right now, an active administrator. */
+  async isActiveAdministrator(tx: Transaction, id: string): Promise<boolean> {
+    const rows = await tx.query(
+      `SELECT 1 FROM users WHERE id = $1 AND role = '${Role.Administrator}' AND status = '${UserStatus.Active}'`,
+      [id],
+    );
+    return rows.length > 0;
   }
 
-  async countAdministrators(tx: Transaction): Promise<number> {
+  /** Administrators who can act: a pending or disabled one does not count. */
+  async countActiveAdministrators(tx: Transaction): Promise<number> {
     const rows = await tx.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM users WHERE role = '${Role.Administrator}'`,
+      `SELECT count(*)::int AS count FROM users WHERE role = '${Role.Administrator}' AND status = '${UserStatus.Active}'`,
     );
     return rows[0].count;
+  }
+
+  async setStatus(tx: Transaction, id: string, status: UserStatus, role?: Role): Promise<UserRow> {
+    const rows = await tx.query<UserRow>(
+      `UPDATE users SET status = $2, role = coalesce($3, role), updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, status, role ?? null],
+    );
+    return rows[0];
   }
 
   async updateRole(tx: Transaction, id: string, role: Role): Promise<UserRow> {
@@ -234,8 +283,8 @@ export function userPageSql(criteria: UserListCriteria, offset = (criteria.page 
  * How many people the criteria match: exact from `user_counts` without a search,
  * otherwise counted up to `COUNT_LIMIT + 1` (never the whole table).
  */
-export function userCountSql(criteria: Pick<UserListCriteria, 'search' | 'role'>): Statement {
-  if (!criteria.search) {
+export function userCountSql(criteria: Pick<UserListCriteria, 'search' | 'role' | 'status'>): Statement {
+  if (!isCounted(criteria)) {
     return criteria.role
       ? { text: 'SELECT coalesce(sum(count), 0)::int AS total FROM user_counts WHERE role = $1', values: [criteria.role] }
       : { text: 'SELECT coalesce(sum(count), 0)::int AS total FROM user_counts', values: [] };
@@ -255,7 +304,7 @@ export function userCountSql(criteria: Pick<UserListCriteria, 'search' | 'role'>
  * one matches the start of a word of either: `search_prefixes` holds every word's first
  * one and two characters (see the migration `ListsAtScale`), the fragment is one lexeme.
  */
-function userFilter(criteria: Pick<UserListCriteria, 'search' | 'role'>, values: unknown[]): string {
+function userFilter(criteria: Pick<UserListCriteria, 'search' | 'role' | 'status'>, values: unknown[]): string {
   const where: string[] = [];
   if (criteria.search) {
     const fragment = criteria.search.toLowerCase();
@@ -271,7 +320,19 @@ function userFilter(criteria: Pick<UserListCriteria, 'search' | 'role'>, values:
     values.push(criteria.role);
     where.push(`role = $${values.length}`);
   }
+  if (criteria.status) {
+    values.push(criteria.status);
+    where.push(`status = $${values.length}`);
+  }
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+/**
+ * Whether the total must be counted in `users` (at most `COUNT_LIMIT + 1` rows): for a
+ * search, and for a status filter, which `user_counts` (kept per role) does not know.
+ */
+function isCounted(criteria: Pick<UserListCriteria, 'search' | 'status'>): boolean {
+  return Boolean(criteria.search || criteria.status);
 }
 
 /** `key` in the opposite direction; nulls, the earliest, go last. */

@@ -7,33 +7,41 @@ import {
   Role,
   ROLES,
   SIGN_IN_DAYS,
+  UserStatus,
   type AuditEvent,
   type Page,
+  type Session,
   type User,
   type UserStats,
 } from '@vip/shared-dto';
-import { DatabaseError } from 'pg';
 import { AuditService } from '../audit/audit.service';
-import { ForbiddenError, LastAdministratorError, NotFoundError } from '../common/errors';
+import { ConflictError, ForbiddenError, LastAdministratorError, NotFoundError, SelfLockoutError } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import type { Transaction } from '../database/database';
-import { EmailConflictError } from './email-conflict.error';
-import type { Identity } from './identity';
-import { toUser } from './user.mapper';
+import { toSession } from '../auth/session.mapper';
+import { SessionsRepository } from '../auth/sessions.repository';
+import { toUser, type UserRow } from './user.mapper';
 import { UsersRepository, type UserListCriteria } from './users.repository';
 
 const DAY = 86_400_000;
 
-/** The rules about people: who becomes administrator, and that one always remains. */
+/** The rules about people: that an active administrator always remains, and each account's status. */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
     private readonly audit: AuditService,
   ) {}
 
   async findById(id: string): Promise<User | undefined> {
     const row = await this.users.findById(id);
+    return row && toUser(row);
+  }
+
+  /** The caller of a request: the token's user, if its session is live and they are not disabled. */
+  async findCaller(userId: string, sessionId: string): Promise<User | undefined> {
+    const row = await this.users.findCaller(userId, sessionId);
     return row && toUser(row);
   }
 
@@ -52,59 +60,13 @@ export class UsersService {
     return { items: rows.map(toUser), total, totalExact, page, pageSize };
   }
 
-  /**
-   * Signs in an identity inside the caller's transaction `tx` (which also creates the
-   * session): refreshes the known account, or creates one, and records `user.signed_in`
-   * (and `user.first_administrator`). Only creation takes the administrators lock, so the
-   * first account (and only it) becomes administrator even when many first sign-ins race.
-   * An email another account holds is refused with `EmailConflictError`.
-   */
-  async signIn(tx: Transaction, identity: Identity, context: RequestContext = {}): Promise<{ user: User; created: boolean }> {
-    try {
-      return await this.signInOrCreate(tx, identity, context);
-    } catch (error) {
-      // The unique index decides, so racing sign-ins cannot slip past a check made earlier.
-      if (error instanceof DatabaseError && error.code === '23505' && error.constraint === 'users_email_key') throw new EmailConflictError();
-      throw error;
-    }
-  }
-
-  private async signInOrCreate(tx: Transaction, identity: Identity, context: RequestContext): Promise<{ user: User; created: boolean }> {
-    let known = await this.users.touchSignIn(tx, identity);
-    if (!known) {
-      await this.users.lockAdministrators(tx);
-      // Another request may have created this account while we waited for the lock.
-      known = await this.users.touchSignIn(tx, identity);
-    }
-    if (known) {
-      const user = toUser(known);
-      const changed = known.previous_email !== known.email || known.previous_name !== known.name;
-      const details = {
-        provider: identity.provider,
-        ...(changed ? { before: { email: known.previous_email, name: known.previous_name } } : {}),
-        after: { email: user.email, name: user.name },
-      };
-      await this.audit.recordUserEvent(tx, 'user.signed_in', user, user, details, context);
-      return { user, created: false };
-    }
-    const user = toUser(await this.users.insertSignedIn(tx, identity));
-    const details = { provider: identity.provider, created: true, after: { email: user.email, name: user.name, role: user.role } };
-    await this.audit.recordUserEvent(tx, 'user.signed_in', user, user, details, context);
-    if (user.role === Role.Administrator) {
-      await this.audit.recordUserEvent(tx, 'user.first_administrator', user, user, { after: { role: user.role } }, context);
-    }
-    return { user, created: true };
-  }
-
   async updateRole(actor: User, email: string, role: Role, context: RequestContext = {}): Promise<User> {
     return this.users.withAdministratorsLock(async (tx) => {
       await this.assertStillAdministrator(tx, actor);
       const target = await this.users.lockByEmail(tx, email);
       if (!target) throw new NotFoundError('No user has this email');
       if (target.role === role) return toUser(target);
-      if (target.role === Role.Administrator && (await this.users.countAdministrators(tx)) <= 1) {
-        throw new LastAdministratorError();
-      }
+      if (await this.isLastActiveAdministrator(tx, target)) throw new LastAdministratorError();
       const before = { role: target.role };
       const updated = toUser(await this.users.updateRole(tx, target.id, role));
       await this.audit.recordUserEvent(tx, 'user.role_changed', actor, updated, { before, after: { role } }, context);
@@ -117,12 +79,89 @@ export class UsersService {
       await this.assertStillAdministrator(tx, actor);
       const target = await this.users.lockByEmail(tx, email);
       if (!target) throw new NotFoundError('No user has this email');
-      if (target.role === Role.Administrator && (await this.users.countAdministrators(tx)) <= 1) {
-        throw new LastAdministratorError();
-      }
+      if (await this.isLastActiveAdministrator(tx, target)) throw new LastAdministratorError();
       await this.users.delete(tx, target.id);
       const before = { email: target.email, name: target.name, role: target.role, provider: target.provider };
       await this.audit.recordUserEvent(tx, 'user.deleted', actor, target, { before }, context);
+    });
+  }
+
+  /**
+   * Takes access away without deleting anyone: the account is `disabled` and all its
+   * sessions end, in one transaction, so their next request (any token) gets 401.
+   */
+  async disable(actor: User, email: string, context: RequestContext = {}): Promise<User> {
+    return this.users.withAdministratorsLock(async (tx) => {
+      await this.assertStillAdministrator(tx, actor);
+      const target = await this.lockTarget(tx, email);
+      if (target.id === actor.id) throw new SelfLockoutError();
+      if (target.status === UserStatus.Disabled) return toUser(target);
+      if (await this.isLastActiveAdministrator(tx, target)) throw new LastAdministratorError();
+      const before = { status: target.status };
+      const updated = toUser(await this.users.setStatus(tx, target.id, UserStatus.Disabled));
+      const sessionsRevoked = await this.sessions.revokeAll(tx, target.id);
+      const details = { before, after: { status: updated.status }, sessionsRevoked };
+      await this.audit.recordUserEvent(tx, 'user.disabled', actor, updated, details, context);
+      return updated;
+    });
+  }
+
+  /** Gives a disabled account its access back. A pending one is approved or rejected instead. */
+  async enable(actor: User, email: string, context: RequestContext = {}): Promise<User> {
+    return this.users.withAdministratorsLock(async (tx) => {
+      await this.assertStillAdministrator(tx, actor);
+      const target = await this.lockTarget(tx, email);
+      if (target.status === UserStatus.Active) return toUser(target);
+      if (target.status === UserStatus.Pending) {
+        throw new ConflictError('This account waits for approval: approve or reject it');
+      }
+      const before = { status: target.status };
+      const updated = toUser(await this.users.setStatus(tx, target.id, UserStatus.Active));
+      await this.audit.recordUserEvent(tx, 'user.enabled', actor, updated, { before, after: { status: updated.status } }, context);
+      return updated;
+    });
+  }
+
+  /** A pending account becomes active with the role the administrator chose. */
+  async approve(actor: User, email: string, role: Role, context: RequestContext = {}): Promise<User> {
+    return this.users.withAdministratorsLock(async (tx) => {
+      await this.assertStillAdministrator(tx, actor);
+      const target = await this.lockTarget(tx, email);
+      if (target.status !== UserStatus.Pending) throw new ConflictError(`This account is ${target.status}, not waiting for approval`);
+      const before = { status: target.status, role: target.role };
+      const updated = toUser(await this.users.setStatus(tx, target.id, UserStatus.Active, role));
+      const details = { before, after: { status: updated.status, role: updated.role } };
+      await this.audit.recordUserEvent(tx, 'user.approved', actor, updated, details, context);
+      return updated;
+    });
+  }
+
+  /** A pending account is removed (with its sessions); the person may ask again by signing in. */
+  async reject(actor: User, email: string, context: RequestContext = {}): Promise<void> {
+    await this.users.withAdministratorsLock(async (tx) => {
+      await this.assertStillAdministrator(tx, actor);
+      const target = await this.lockTarget(tx, email);
+      if (target.status !== UserStatus.Pending) throw new ConflictError(`This account is ${target.status}, not waiting for approval`);
+      await this.users.delete(tx, target.id);
+      const before = { email: target.email, name: target.name, role: target.role, status: target.status };
+      await this.audit.recordUserEvent(tx, 'user.rejected', actor, target, { before }, context);
+    });
+  }
+
+  /** A person's live sessions, for an administrator; `current` marks the caller's own. */
+  async sessionsOf(email: string, callerSessionId?: string): Promise<Session[]> {
+    const row = await this.users.findByEmail(email);
+    if (!row) throw new NotFoundError('No user has this email');
+    return (await this.sessions.listForUser(row.id)).map((session) => toSession(session, callerSessionId));
+  }
+
+  /** Ends every session of a person: their access tokens get 401 on their next request. */
+  async revokeSessions(actor: User, email: string, context: RequestContext = {}): Promise<void> {
+    await this.users.withAdministratorsLock(async (tx) => {
+      await this.assertStillAdministrator(tx, actor);
+      const target = await this.lockTarget(tx, email);
+      const count = await this.sessions.revokeAll(tx, target.id);
+      if (count) await this.audit.recordUserEvent(tx, 'user.sessions_revoked', actor, target, { count }, context);
     });
   }
 
@@ -164,10 +203,22 @@ export class UsersService {
   }
 
   /** The actor was checked when the request began; under the lock, check again. */
-  private async assertStillAdministrator(tx: Transaction, actor: User): Promise<void> {
-    if ((await this.users.roleOf(tx, actor.id)) !== Role.Administrator) {
-      throw new ForbiddenError('Only administrators may manage users');
+  async assertStillAdministrator(tx: Transaction, actor: Pick<User, 'id'>): Promise<void> {
+    if (!(await this.users.isActiveAdministrator(tx, actor.id))) {
+      throw new ForbiddenError('Only active administrators may do this');
     }
+  }
+
+  private async lockTarget(tx: Transaction, email: string): Promise<UserRow> {
+    const target = await this.users.lockByEmail(tx, email);
+    if (!target) throw new NotFoundError('No user has this email');
+    return target;
+  }
+
+  /** The rule counts active administrators: losing the last one locks everyone out. */
+  private async isLastActiveAdministrator(tx: Transaction, target: UserRow): Promise<boolean> {
+    if (target.role !== Role.Administrator || target.status !== UserStatus.Active) return false;
+    return (await this.users.countActiveAdministrators(tx)) <= 1;
   }
 }
 

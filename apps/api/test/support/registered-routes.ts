@@ -3,12 +3,14 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IS_PUBLIC } from '../../src/auth/decorators/public.decorator';
-import { Roles } from '../../src/auth/decorators/roles.decorator';
+import { AllowPending, Roles } from '../../src/auth/decorators/roles.decorator';
 
 export interface RegisteredRoute {
   method: string;
   path: string;
   decision: 'public' | 'roles' | 'none';
+  /** Open to accounts waiting for approval (`@AllowPending`). */
+  pending: boolean;
 }
 
 /** Every handler Nest registered, with what it says about who may call it. */
@@ -28,7 +30,8 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
         const isPublic = Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller);
         const roles = Reflect.getMetadata(Roles.KEY, handler) ?? Reflect.getMetadata(Roles.KEY, controller);
         const full = `/api/${[base, String(path)].filter(Boolean).join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '');
-        routes.push({ method, path: full, decision: isPublic ? 'public' : roles ? 'roles' : 'none' });
+        const pending = Boolean(Reflect.getMetadata(AllowPending.KEY, handler) ?? Reflect.getMetadata(AllowPending.KEY, controller));
+        routes.push({ method, path: full, decision: isPublic ? 'public' : roles ? 'roles' : 'none', pending });
       }
     }
   }

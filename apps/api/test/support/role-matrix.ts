@@ -3,17 +3,25 @@
  * missing here fails `role-matrix.e2e-spec.ts`. Requests carry valid params and bodies,
  * so an admitted caller gets the route's own success status, not a 400 or 404.
  */
-export const CALLERS = ['anonymous', 'malformed', 'forged', 'expired', 'deletedUser', 'driver', 'coordinator', 'administrator'] as const;
+export const CALLERS = ['anonymous', 'malformed', 'forged', 'expired', 'deletedUser', 'disabledUser', 'pendingUser', 'driver', 'coordinator', 'administrator'] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /** A person every caller may look at and change; another whom the administrator deletes. */
 export const TARGET_EMAIL = 'target@example.com';
 export const DOOMED_EMAIL = 'doomed@example.com';
+/** Two accounts waiting for approval: one to approve, one to reject. */
+export const APPROVED_EMAIL = 'approved@example.com';
+export const REJECTED_EMAIL = 'rejected@example.com';
+/** An invitation (inserted with this id) for the administrator to revoke. */
+export const INVITATION_ID = '00000000-0000-4000-8000-0000000a0001';
+const NO_SUCH_SESSION = '00000000-0000-4000-8000-0000000b0001';
 
 export interface MatrixEntry {
   /** The request actually sent: path parameters filled in. */
   url: string;
   body?: unknown;
+  /** Sent as `text/csv` instead of a JSON body. */
+  csv?: string;
   expect: Record<Caller, number>;
 }
 
@@ -21,13 +29,18 @@ export interface MatrixEntry {
 const everyone = (status: number): Record<Caller, number> =>
   Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Record<Caller, number>;
 
-/** A signed-in route: 401 without a valid token of an existing user, then by role. */
-const signedIn = (driver: number, coordinator: number, administrator: number): Record<Caller, number> => ({
+/**
+ * A signed-in route: 401 without a valid token of an existing, enabled user; 403 for an
+ * account waiting for approval unless the route admits it; then by role.
+ */
+const signedIn = (driver: number, coordinator: number, administrator: number, pendingUser = 403): Record<Caller, number> => ({
   anonymous: 401,
   malformed: 401,
   forged: 401,
   expired: 401,
   deletedUser: 401,
+  disabledUser: 401,
+  pendingUser,
   driver,
   coordinator,
   administrator,
@@ -46,13 +59,29 @@ export const ROLE_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/auth/logout': { url: '/api/auth/logout', expect: everyone(204) },
   // Google is configured, so dev sign-in does not exist.
   'POST /api/auth/dev-login': { url: '/api/auth/dev-login', body: { email: 'dev@example.com', name: 'Dev' }, expect: everyone(404) },
-  'GET /api/auth/me': { url: '/api/auth/me', expect: signedIn(200, 200, 200) },
+  'GET /api/auth/me': { url: '/api/auth/me', expect: signedIn(200, 200, 200, 200) },
+  'GET /api/auth/sessions': { url: '/api/auth/sessions', expect: signedIn(200, 200, 200, 200) },
+  // Admitted, but nobody owns this session: 404 for every signed-in caller.
+  'DELETE /api/auth/sessions/:id': { url: `/api/auth/sessions/${NO_SUCH_SESSION}`, expect: signedIn(404, 404, 404, 404) },
+  'DELETE /api/auth/sessions': { url: '/api/auth/sessions', expect: signedIn(204, 204, 204, 204) },
   'GET /api/auth/users': { url: '/api/auth/users', expect: administrators(200) },
   'GET /api/auth/users/stats': { url: '/api/auth/users/stats', expect: administrators(200) },
   'GET /api/auth/users/:email': { url: `/api/auth/users/${TARGET_EMAIL}`, expect: administrators(200) },
   'GET /api/auth/users/:email/activity': { url: `/api/auth/users/${TARGET_EMAIL}/activity`, expect: administrators(200) },
   'PATCH /api/auth/users/:email/role': { url: `/api/auth/users/${TARGET_EMAIL}/role`, body: { role: 'driver' }, expect: administrators(200) },
+  'POST /api/auth/users/:email/disable': { url: `/api/auth/users/${TARGET_EMAIL}/disable`, expect: administrators(200) },
+  'POST /api/auth/users/:email/enable': { url: `/api/auth/users/${TARGET_EMAIL}/enable`, expect: administrators(200) },
+  'POST /api/auth/users/:email/approve': { url: `/api/auth/users/${APPROVED_EMAIL}/approve`, body: { role: 'driver' }, expect: administrators(200) },
+  'POST /api/auth/users/:email/reject': { url: `/api/auth/users/${REJECTED_EMAIL}/reject`, expect: administrators(204) },
+  'GET /api/auth/users/:email/sessions': { url: `/api/auth/users/${TARGET_EMAIL}/sessions`, expect: administrators(200) },
+  'DELETE /api/auth/users/:email/sessions': { url: `/api/auth/users/${TARGET_EMAIL}/sessions`, expect: administrators(204) },
   'DELETE /api/auth/users/:email': { url: `/api/auth/users/${DOOMED_EMAIL}`, expect: administrators(204) },
+  'GET /api/settings': { url: '/api/settings', expect: administrators(200) },
+  'PUT /api/settings': { url: '/api/settings', body: { signUpPolicy: 'open', defaultRole: 'coordinator' }, expect: administrators(200) },
+  'GET /api/invitations': { url: '/api/invitations', expect: administrators(200) },
+  'POST /api/invitations': { url: '/api/invitations', body: { email: 'invitee@gmail.com', role: 'driver' }, expect: administrators(201) },
+  'POST /api/invitations/import': { url: '/api/invitations/import?dryRun=true', csv: 'email,role\nroster@gmail.com,driver\n', expect: administrators(200) },
+  'DELETE /api/invitations/:id': { url: `/api/invitations/${INVITATION_ID}`, expect: administrators(204) },
   'GET /api/audit-events': { url: '/api/audit-events', expect: administrators(200) },
   'GET /api/audit-events.csv': { url: '/api/audit-events.csv', expect: administrators(200) },
 };

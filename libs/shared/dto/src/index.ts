@@ -5,3 +5,4 @@ export * from './lib/auth';
 export * from './lib/errors';
 export * from './lib/audit';
 export * from './lib/user-stats';
+export * from './lib/access';

@@ -9,6 +9,16 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'user.deleted': 'Deleted',
   'user.signed_out': 'Signed out',
   'session.reuse_detected': 'Stolen session revoked',
+  'user.disabled': 'Disabled',
+  'user.enabled': 'Enabled',
+  'user.access_requested': 'Requested access',
+  'user.approved': 'Approved',
+  'user.rejected': 'Rejected',
+  'user.sessions_revoked': 'Sessions ended',
+  'invitation.created': 'Invited',
+  'invitation.revoked': 'Invitation revoked',
+  'invitation.accepted': 'Invitation accepted',
+  'settings.changed': 'Settings changed',
 };
 
 const REFUSAL_REASONS: Readonly<Record<string, string>> = {

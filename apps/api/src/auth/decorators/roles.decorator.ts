@@ -6,3 +6,9 @@ export const Roles = Reflector.createDecorator<Role[]>();
 
 /** Marks a route as open to every signed-in role, so the route audit sees a decision. */
 export const AnyRole = (): MethodDecorator & ClassDecorator => Roles([]);
+
+/**
+ * Opens a route to people whose account waits for approval (`pending`). Every other
+ * route refuses them: deny by default.
+ */
+export const AllowPending = Reflector.createDecorator<true>({ transform: () => true });

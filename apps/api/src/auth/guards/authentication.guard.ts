@@ -9,9 +9,9 @@ import { IS_PUBLIC } from '../decorators/public.decorator';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Global, first: a bearer token must be valid and its user must still exist. The user
- * is loaded by primary key on every request, so a role change or deletion bites on the
- * next request, on every instance.
+ * Global, first: a bearer token must be valid, its session live and its user still there
+ * and not disabled. One lookup per request (user joined to session), so a role change,
+ * a deletion, a disabling or a revoked session bites on the next request, on every instance.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -26,11 +26,14 @@ export class AuthenticationGuard implements CanActivate {
     const request = ctx.switchToHttp().getRequest<AuthRequest>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const userId = token ? this.tokens.verify(token) : undefined;
-    if (!userId || !UUID.test(userId)) throw new UnauthorizedError('A valid access token is required');
-    const user = await this.users.findById(userId);
+    const subject = token ? this.tokens.verify(token) : undefined;
+    if (!subject || !UUID.test(subject.userId) || !UUID.test(subject.sessionId)) {
+      throw new UnauthorizedError('A valid access token is required');
+    }
+    const user = await this.users.findCaller(subject.userId, subject.sessionId);
     if (!user) throw new UnauthorizedError('A valid access token is required');
     request.user = user;
+    request.sessionId = subject.sessionId;
     return true;
   }
 }

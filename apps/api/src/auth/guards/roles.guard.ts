@@ -1,11 +1,15 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { UserStatus } from '@vip/shared-dto';
 import { ForbiddenError } from '../../common/errors';
 import type { AuthRequest } from '../auth-request';
 import { IS_PUBLIC } from '../decorators/public.decorator';
-import { Roles } from '../decorators/roles.decorator';
+import { AllowPending, Roles } from '../decorators/roles.decorator';
 
-/** Global, second: the caller's current role must be one the route admits. */
+/**
+ * Global, second: the caller's current role must be one the route admits, and a pending
+ * account reaches only the routes marked `@AllowPending()`.
+ */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
@@ -17,6 +21,9 @@ export class RolesGuard implements CanActivate {
     const { user } = ctx.switchToHttp().getRequest<AuthRequest>();
     // Deny by default: a route must say whom it admits (`@Roles`, `@AnyRole`, `@Public`).
     if (required === undefined) throw new ForbiddenError('This route admits nobody');
+    if (user.status === UserStatus.Pending && !this.reflector.getAllAndOverride(AllowPending, targets)) {
+      throw new ForbiddenError('Your account waits for an administrator to approve it');
+    }
     if (required.length === 0 || required.includes(user.role)) return true;
     throw new ForbiddenError(`This needs the role ${required.join(' or ')}`);
   }

@@ -6,10 +6,10 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { ApiError, ErrorCode } from '@vip/shared-dto';
+import type { ApiError, ErrorCode, ImportResult } from '@vip/shared-dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseError } from 'pg';
-import { DomainError } from '../errors';
+import { DomainError, InvalidImportError } from '../errors';
 
 /** The one mapping from error codes to HTTP statuses. */
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -56,12 +56,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
       message,
       code = CODE_OF[status],
     } = this.describe(exception, request);
-    const body: ApiError = {
+    const body: ApiError & Partial<ImportResult> = {
       statusCode: status,
       error: HTTP_REASONS[status] ?? 'Error',
       message,
       ...(code ? { code } : {}),
       requestId: String(request.id),
+      // A refused roster: the verdict of every row, so the console can show them all.
+      ...(exception instanceof InvalidImportError ? { rows: [...exception.rows], created: 0 } : {}),
     };
     if (status === 401 || status === 403) {
       // Refusals go to the structured log, never to a table anyone could flood.
@@ -137,7 +139,7 @@ function httpMessage(exception: HttpException): string {
 
 function fastifyMessage(status: number): string {
   if (status === 413) return 'The request body is too large';
-  if (status === 415) return 'Unsupported content type: send application/json';
+  if (status === 415) return 'Unsupported content type: send application/json (or text/csv to import invitations)';
   return 'The request is malformed';
 }
 

@@ -2,6 +2,7 @@ import { CreateUsersAndSessions1764180000000 } from './1764180000000-create-user
 import { CreateAuditEvents1764900000000 } from './1764900000000-create-audit-events';
 import { SessionReuseDetection1796134278000 } from './1796134278000-session-reuse-detection';
 import { ListsAtScale1796140000000 } from './1796140000000-lists-at-scale';
+import { AccessLifecycle1796200000000 } from './1796200000000-access-lifecycle';
 
 /** Every migration, oldest first. Append-only: never edit one that has been merged. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateAuditEvents1764900000000,
   SessionReuseDetection1796134278000,
   ListsAtScale1796140000000,
+  AccessLifecycle1796200000000,
 ];

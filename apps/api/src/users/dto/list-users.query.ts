@@ -2,9 +2,11 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ROLES,
   USER_SORT_FIELDS,
+  USER_STATUSES,
   type Role,
   type UserListQuery,
   type UserSort,
+  type UserStatus,
 } from '@vip/shared-dto';
 import { PageQuery } from '../../common/page.query';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -30,6 +32,11 @@ export class ListUsersQuery extends PageQuery implements UserListQuery {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
+
+  @ApiPropertyOptional({ enum: USER_STATUSES })
+  @IsOptional()
+  @IsIn(USER_STATUSES)
+  status?: UserStatus;
 
   @ApiPropertyOptional({ enum: SORTS, default: 'email', description: 'Prefix with `-` for descending order' })
   @IsOptional()

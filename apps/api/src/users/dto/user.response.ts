@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { COUNT_LIMIT, ROLES, type Page, type Role, type User } from '@vip/shared-dto';
+import { COUNT_LIMIT, ROLES, USER_STATUSES, type Page, type Role, type User, type UserStatus } from '@vip/shared-dto';
 
 export class UserResponse implements User {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -11,6 +11,7 @@ export class UserResponse implements User {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSignInAt!: string | null;
+  @ApiProperty({ enum: USER_STATUSES, description: '`pending`: waits for approval; `disabled`: may not sign in' }) status!: UserStatus;
 }
 
 export class UserPageResponse implements Page<User> {

@@ -7,6 +7,16 @@ export const AUDIT_ACTIONS = [
   'user.deleted',
   'user.signed_out',
   'session.reuse_detected',
+  'user.disabled',
+  'user.enabled',
+  'user.access_requested',
+  'user.approved',
+  'user.rejected',
+  'user.sessions_revoked',
+  'invitation.created',
+  'invitation.revoked',
+  'invitation.accepted',
+  'settings.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,4 +1,5 @@
 import type { Role } from './role';
+import type { UserStatus } from './user';
 
 /** The envelope of every paged list. `page` is 1-based. */
 export interface Page<T> {
@@ -11,7 +12,7 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export const USER_SORT_FIELDS = ['email', 'name', 'role', 'createdAt', 'lastSignInAt'] as const;
+export const USER_SORT_FIELDS = ['email', 'name', 'role', 'createdAt', 'lastSignInAt', 'status'] as const;
 export type UserSortField = (typeof USER_SORT_FIELDS)[number];
 /** A sort field, optionally prefixed with `-` for descending order. */
 export type UserSort = UserSortField | `-${UserSortField}`;
@@ -26,5 +27,6 @@ export interface UserListQuery {
   pageSize?: number;
   search?: string;
   role?: Role;
+  status?: UserStatus;
   sort?: UserSort;
 }
