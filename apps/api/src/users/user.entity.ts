@@ -27,6 +27,7 @@ import type { Role, UserStatus } from '@vip/shared-dto';
 @Index('users_search_prefixes_idx', { synchronize: false })
 @Check('users_status_check', `status IN ('active', 'pending', 'disabled')`)
 @Index('users_status_email_idx', ['status', 'email'])
+@Index('users_role_status_email_idx', ['role', 'status', 'email'])
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
   id!: string;
