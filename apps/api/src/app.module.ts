@@ -8,6 +8,8 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { MetricsModule } from './metrics/metrics.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -15,9 +17,10 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, UsersModule, AuthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, MetricsModule, AuditModule, UsersModule, AuthModule],
       controllers: [HealthController],
       providers: [
+        HealthService,
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),

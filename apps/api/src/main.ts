@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { join } from 'node:path';
 import { AppConfig, ConfigError } from './config/app-config';
 import { createApp } from './create-app';
@@ -20,11 +20,38 @@ async function bootstrap(): Promise<void> {
     const server = embedded;
     app.getHttpAdapter().getInstance().addHook('onClose', async () => server.stop());
   }
+  shutDownOnSignals(app, config.shutdownTimeoutMs);
   await app.listen(config.port, config.production ? '0.0.0.0' : '127.0.0.1');
   const url = config.production ? `port ${config.port}` : `http://localhost:${config.port}/`;
   if (config.devLogin) logger.warn('Dev sign-in is ON: no Google client is configured (GOOGLE_CLIENT_ID/SECRET)');
   // Printed whatever LOG_LEVEL says: it is the one line people look for.
   process.stdout.write(`VIP Coordinator is running: ${url}\n`);
+}
+
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let the requests in flight finish, close
+ * the pool, exit 0. Whatever still runs after `timeoutMs` is cut off (exit 1).
+ */
+function shutDownOnSignals(app: INestApplication, timeoutMs: number): void {
+  let closing = false;
+  const shutDown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`${signal}: shutting down\n`);
+    setTimeout(() => {
+      console.error(`Shutdown took longer than SHUTDOWN_TIMEOUT_MS (${timeoutMs} ms): exiting anyway`);
+      process.exit(1);
+    }, timeoutMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutDown);
+  process.once('SIGINT', shutDown);
 }
 
 bootstrap().catch((error: unknown) => {
