@@ -11,6 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { AccessTokens } from './auth/access-tokens';
 import { SESSION_COOKIE } from './auth/cookies';
+import { closeConnectionsWhenDraining } from './common/http/drain';
 import { registerRateLimits } from './common/http/rate-limit';
 import { loggerOptions, logRequests, PinoNestLogger, type LogStream } from './common/http/request-log';
 import type { AppConfig } from './config/app-config';
@@ -59,6 +60,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     reply.header('x-request-id', request.id);
     done();
   });
+  closeConnectionsWhenDraining(fastify);
   const metrics = app.get(Metrics);
   logRequests(fastify, metrics);
   const tokens = app.get(AccessTokens, { strict: false });
