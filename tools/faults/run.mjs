@@ -2,6 +2,7 @@
 // built API) and a real PostgreSQL (embedded, stopped and started for real). Loopback
 // only, bounded loops; everything started here is stopped at the end. Each scenario is
 // a function: one that needs a feature this build lacks prints "not available".
+import { execFileSync } from 'node:child_process';
 import {
   buildApi,
   cleanUp,
@@ -141,12 +142,31 @@ async function refreshReplayed({ api, db }) {
   console.log(`  session.reuse_detected events: ${events}${events === 0 ? ' (reuse detection not available in this build)' : ''}`);
 }
 
+async function throughputCost({ postgres, admin }) {
+  const secondsEach = Number(process.env.FAULTS_BENCH_SECONDS ?? 8);
+  const path = `/api/auth/users/${encodeURIComponent(admin.email)}`;
+  const off = await startApi(postgres.url, { RATE_LIMIT_API: '0', RATE_LIMIT_AUTH: '0', LOG_LEVEL: 'warn' });
+  const on = await startApi(postgres.url, { RATE_LIMIT_API: '1000000', LOG_LEVEL: 'info' });
+  for (const api of [off, on]) api.quiet();
+  const run = (api) => JSON.parse(execFileSync(process.execPath, ['tools/bench/load.mjs', `${api.url}${path}`, '16', String(secondsEach), `Bearer ${admin.token}`], { encoding: 'utf8' }));
+  run(off);
+  run(on);
+  const rounds = [];
+  for (let i = 0; i < 2; i++) rounds.push({ off: run(off), on: run(on) });
+  for (const [i, round] of rounds.entries()) {
+    console.log(`  round ${i + 1}: off ${round.off.rps} req/s (p99 ${round.off.p99.toFixed(1)} ms), on ${round.on.rps} req/s (p99 ${round.on.p99.toFixed(1)} ms) ${JSON.stringify(round.on.statuses)}`);
+  }
+  const total = (key) => rounds.reduce((sum, round) => sum + round[key].rps, 0);
+  console.log(`  ratio on/off: ${(total('on') / total('off')).toFixed(2)} (16 connections, ${secondsEach} s per run)`);
+}
+
 const scenarios = [
   ['(a) PostgreSQL stopped under load (8 connections on GET /api/auth/me)', postgresStopped],
   ['(b) a transaction holds the administrators lock while administrators change roles', administratorsLocked],
   ['(c) SIGTERM under load (50 connections on GET /api/auth/users/:email)', sigtermUnderLoad],
   ['(d) 5,000 anonymous callback and sign-in-start requests', anonymousFlood],
   ['(e) a refresh cookie replayed after the grace window', refreshReplayed],
+  ['(f) throughput of GET /api/auth/users/:email, rate limit and request log on vs off', throughputCost],
 ];
 
 try {
@@ -168,7 +188,7 @@ try {
     try {
       await scenario(context);
     } catch (error) {
-      console.log(`  not available: ${error.message.split('\n')[0]}`);
+      console.log(`  not available: ${error.message.split('\n').slice(0, 6).join('\n    ')}`);
     }
   }
 } finally {

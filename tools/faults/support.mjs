@@ -88,10 +88,20 @@ export async function startApi(databaseUrl, env = {}) {
     }
   });
   for (let waited = 0; !output.includes('is running'); waited += 100) {
-    if (child.exitCode !== null || waited > 60_000) throw new Error(`the API did not start:\n${output}`);
+    if (child.exitCode !== null || waited > 60_000) throw new Error(`the API did not start (exit ${child.exitCode}, ${waited} ms):\n${output}`);
     await sleep(100);
   }
-  return { url: `http://127.0.0.1:${port}`, child, exited, output: () => output };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    exited,
+    output: () => output,
+    // Log lines are read and dropped from here on (a benchmark writes many).
+    quiet: () => {
+      child.stdout.removeAllListeners('data');
+      child.stdout.resume();
+    },
+  };
 }
 
 export async function connect(url) {
