@@ -148,13 +148,14 @@ async function throughputCost({ postgres, admin }) {
   const off = await startApi(postgres.url, { RATE_LIMIT_API: '0', RATE_LIMIT_AUTH: '0', LOG_LEVEL: 'warn' });
   const on = await startApi(postgres.url, { RATE_LIMIT_API: '1000000', LOG_LEVEL: 'info' });
   for (const api of [off, on]) api.quiet();
-  const run = (api) => JSON.parse(execFileSync(process.execPath, ['tools/bench/load.mjs', `${api.url}${path}`, '16', String(secondsEach), `Bearer ${admin.token}`], { encoding: 'utf8' }));
+  const job = (api) => JSON.stringify({ url: `${api.url}${path}`, connections: 16, seconds: secondsEach, timeoutSeconds: 10, authorization: `Bearer ${admin.token}` });
+  const run = (api) => JSON.parse(execFileSync(process.execPath, ['tools/bench/load.mjs', job(api)], { encoding: 'utf8' }));
   run(off);
   run(on);
   const rounds = [];
   for (let i = 0; i < 2; i++) rounds.push({ off: run(off), on: run(on) });
   for (const [i, round] of rounds.entries()) {
-    console.log(`  round ${i + 1}: off ${round.off.rps} req/s (p99 ${round.off.p99.toFixed(1)} ms), on ${round.on.rps} req/s (p99 ${round.on.p99.toFixed(1)} ms) ${JSON.stringify(round.on.statuses)}`);
+    console.log(`  round ${i + 1}: off ${round.off.rps.toFixed(0)} req/s (p99 ${round.off.p99} ms), on ${round.on.rps.toFixed(0)} req/s (p99 ${round.on.p99} ms) ${JSON.stringify(round.on.statuses)}`);
   }
   const total = (key) => rounds.reduce((sum, round) => sum + round[key].rps, 0);
   console.log(`  ratio on/off: ${(total('on') / total('off')).toFixed(2)} (16 connections, ${secondsEach} s per run)`);
