@@ -1,4 +1,4 @@
-import { aGoogleIdentity } from './support/identities';
+import { aGoogleIdentity } from '@vip/testing';
 import { Browser, followGoogleSignIn, signIn, startTestApp, type TestApp } from './support/test-app';
 
 const http = new Browser();

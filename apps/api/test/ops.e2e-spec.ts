@@ -4,8 +4,8 @@ import { SESSION_COOKIE } from '../src/auth/cookies';
 import { runMigrations } from '../src/database/migrate';
 import { migrations } from '../src/database/migrations';
 import { createTestDatabase } from './support/databases';
-import { aGoogleIdentity } from './support/identities';
-import { Browser, followGoogleSignIn, freePort, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
+import { aGoogleIdentity, freePort } from '@vip/testing';
+import { Browser, followGoogleSignIn, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
 const http = new Browser();
 

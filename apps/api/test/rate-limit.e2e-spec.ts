@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { aGoogleIdentity } from './support/identities';
+import { aGoogleIdentity } from '@vip/testing';
 import { Browser, signIn, startTestApp, type TestApp } from './support/test-app';
 
 const http = new Browser();

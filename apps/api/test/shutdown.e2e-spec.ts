@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import { createTestDatabase } from './support/databases';
-import { freePort, TEST_JWT_SECRET } from './support/test-app';
+import { freePort } from '@vip/testing';
+import { TEST_JWT_SECRET } from './support/test-app';
 
 const IN_FLIGHT = 10;
 
