@@ -10,6 +10,8 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { SettingsModule } from './settings/settings.module';
+import { HealthService } from './health/health.service';
+import { MetricsModule } from './metrics/metrics.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -17,9 +19,19 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, UsersModule, SettingsModule, InvitationsModule, AuthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        MetricsModule,
+        AuditModule,
+        UsersModule,
+        SettingsModule,
+        InvitationsModule,
+        AuthModule,
+      ],
       controllers: [HealthController],
       providers: [
+        HealthService,
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),

@@ -1,6 +1,5 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { ConsoleLogger, type LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,8 +9,18 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
-import type { AppConfig, LogLevel } from './config/app-config';
+import { AccessTokens } from './auth/access-tokens';
 import { SESSION_COOKIE } from './auth/cookies';
+import { closeConnectionsWhenDraining } from './common/http/drain';
+import { registerRateLimits } from './common/http/rate-limit';
+import { loggerOptions, logRequests, PinoNestLogger, type LogStream } from './common/http/request-log';
+import type { AppConfig } from './config/app-config';
+import { Metrics } from './metrics/metrics.service';
+
+export interface CreateAppOptions {
+  /** Where log lines go instead of stdout (the tests read them). */
+  logStream?: LogStream;
+}
 
 const BODY_LIMIT = 16 * 1024;
 /** No body of this API nests deeper; class-transformer recurses per level and would overflow the stack. */
@@ -21,10 +30,14 @@ const MAX_JSON_DEPTH = 32;
  * Builds the whole application (API, docs and the admin console) on Fastify. Shared
  * by `main.ts` and the end-to-end tests, so tests run exactly what ships.
  */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    ...loggerOptions(config.logLevel, config.production, options.logStream),
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.production ? 1 : false,
+    // Only named proxies may say who the client is; otherwise X-Forwarded-For is ignored.
+    trustProxy: config.trustProxy,
+    // Requests already being served finish normally while the server closes (SIGTERM).
+    return503OnClosing: false,
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -33,14 +46,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: new ConsoleLogger({ json: config.production, logLevels: nestLevels(config.logLevel) }),
+    logger: new PinoNestLogger(adapter.getInstance().log),
     bufferLogs: false,
     // Fastify's own parser takes JSON only; Nest would add form bodies, which this API
     // does not speak.
     bodyParser: false,
   });
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
   limitJsonDepth(fastify);
@@ -55,6 +67,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   // Rosters arrive as CSV; kept as bytes so the importer can refuse what is not UTF-8.
   fastify.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  closeConnectionsWhenDraining(fastify);
+  const metrics = app.get(Metrics);
+  logRequests(fastify, metrics);
+  const tokens = app.get(AccessTokens, { strict: false });
+  await registerRateLimits(fastify, {
+    config: config.rateLimit,
+    metrics,
+    verifyToken: (token) => tokens.verify(token)?.userId,
+    warn: (message) => fastify.log.warn(message),
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -155,10 +177,4 @@ async function serveAdminConsole(app: NestFastifyApplication, config: AppConfig)
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html', { cacheControl: false });
   });
-}
-
-function nestLevels(level: LogLevel): NestLogLevel[] {
-  const order: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-  const index = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4, verbose: 5 }[level];
-  return order.slice(0, index + 1);
 }

@@ -12,12 +12,13 @@ const complete = {
   GOOGLE_CLIENT_SECRET: 'secret',
   GOOGLE_CALLBACK_URL: 'https://vip.example.org/api/auth/google/callback',
   ADMIN_URL: 'https://vip.example.org/',
+  PUBLIC_HOST: 'vip.example.org',
 };
 
 describe('docker-compose.yml', () => {
-  it('runs PostgreSQL and the API in production mode with every required variable', () => {
-    const file = parse(compose) as { services: Record<string, { environment?: Record<string, string>; depends_on?: unknown; healthcheck?: unknown }> };
-    expect(Object.keys(file.services).sort()).toEqual(['api', 'db']);
+  it('runs PostgreSQL, Redis, the API and its proxy, the API in production mode with every required variable', () => {
+    const file = parse(compose) as { services: Record<string, { environment?: Record<string, string>; depends_on?: unknown; healthcheck?: unknown; ports?: unknown }> };
+    expect(Object.keys(file.services).sort()).toEqual(['api', 'db', 'proxy', 'redis']);
     const env = file.services['api'].environment!;
     expect(env['NODE_ENV']).toBe('production');
     for (const variable of ['DATABASE_URL', 'JWT_SECRET', 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_CALLBACK_URL', 'ADMIN_URL']) {
@@ -25,6 +26,10 @@ describe('docker-compose.yml', () => {
     }
     expect(file.services['api'].depends_on).toEqual({ db: { condition: 'service_healthy' } });
     expect(file.services['db'].healthcheck).toBeDefined();
+    // One trusted hop, and only the proxy is reachable from outside: X-Forwarded-For cannot be forged.
+    expect(env['TRUST_PROXY']).toBe('1');
+    expect(file.services['api'].ports).toBeUndefined();
+    expect(env['REDIS_URL']).toBe('redis://redis:6379');
   });
 
   // Needs the docker-compose command (Debian package `docker-compose`; .ci/run installs it).

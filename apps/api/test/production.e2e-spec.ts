@@ -53,13 +53,12 @@ describe('production mode', () => {
     expect(reply.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
   });
 
-  // Production today trusts one proxy hop (`trustProxy: 1`): the last X-Forwarded-For
-  // entry is taken as the client. TRUST_PROXY (issue 8, the operations half) replaces this
-  // with "no proxy trusted by default"; this test then asserts the header is ignored.
-  it('records the client address one trusted proxy hop reports (the last X-Forwarded-For entry)', async () => {
+  // No proxy is trusted unless TRUST_PROXY says so: a forged X-Forwarded-For is ignored
+  // (rate-limit.e2e-spec.ts covers a trusted proxy).
+  it('records the socket address, not what X-Forwarded-For claims', async () => {
     const { callback } = await signInSteps({ 'x-forwarded-for': '198.51.100.1, 203.0.113.7' });
     expect(callback.status).toBe(302);
     const event = await app.db.query<{ ip: string }>(`SELECT ip FROM audit_events WHERE action = 'user.signed_in' ORDER BY id DESC LIMIT 1`);
-    expect(event.rows[0].ip).toBe('203.0.113.7');
+    expect(event.rows[0].ip).toBe('127.0.0.1');
   });
 });

@@ -14,6 +14,7 @@ import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import { requestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics.service';
 import { UserResponse } from '../users/dto/user.response';
 import { AuthService } from './auth.service';
 import { clearCookie, readCookie, SESSION_COOKIE, sessionCookieOptions, setCookie } from './cookies';
@@ -30,6 +31,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   @Public()
@@ -63,7 +65,11 @@ export class AuthController {
   @ApiFoundResponse({ description: 'Redirect to the admin console' })
   async googleCallback(@Req() request: FastifyRequest & { google: GoogleOutcome }, @Res() reply: FastifyReply): Promise<void> {
     const signedIn = await this.auth.finishGoogleSignIn(request.google, requestContext(request));
-    if ('error' in signedIn) return this.failSignIn(reply, signedIn.error);
+    if ('error' in signedIn) {
+      this.metrics.signIn(signedIn.error);
+      return this.failSignIn(reply, signedIn.error);
+    }
+    this.metrics.signIn('success');
     this.setSession(reply, signedIn.sessionToken, signedIn.sessionMaxAge);
     reply.redirect(this.config.adminUrl, 302);
   }

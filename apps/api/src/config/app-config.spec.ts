@@ -39,7 +39,26 @@ describe('AppConfig', () => {
       adminOrigin: 'http://localhost:3000',
       logLevel: 'info',
       migrationsRun: true,
+      trustProxy: false,
+      rateLimit: { auth: 30, api: 600, redisUrl: undefined },
+      databasePool: { max: 20, connectTimeoutMs: 2000, statementTimeoutMs: 5000, slowQueryMs: 200 },
+      metricsToken: undefined,
+      shutdownTimeoutMs: 10000,
     });
+  });
+
+  it.each([
+    ['2', 2],
+    ['0', false],
+    ['10.0.0.1', ['10.0.0.1']],
+    [' 10.0.0.0/8, 172.16.0.0/12 ,fd00::/8', ['10.0.0.0/8', '172.16.0.0/12', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s as a hop count or a list of proxies', (value, expected) => {
+    expect(new AppConfig({ ...production, TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('turns rate limits off with 0 and shares them through Redis when REDIS_URL is set', () => {
+    const config = new AppConfig({ ...production, RATE_LIMIT_AUTH: '0', RATE_LIMIT_API: '0', REDIS_URL: 'redis://cache:6379/1' });
+    expect(config.rateLimit).toMatchObject({ auth: 0, api: 0, redisUrl: 'redis://cache:6379/1' });
   });
 
   it('generates a development JWT secret once and keeps it', () => {
@@ -76,6 +95,20 @@ describe('AppConfig', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['MIGRATIONS_RUN', { MIGRATIONS_RUN: 'maybe' }],
     ['GOOGLE_TOKEN_URL', { GOOGLE_TOKEN_URL: '/relative' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'yes' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.1, proxy.example' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '-1' }],
+    ['REDIS_URL', { REDIS_URL: 'http://cache:6379' }],
+    ['REDIS_URL', { REDIS_URL: 'not a url' }],
+    ['RATE_LIMIT_AUTH', { RATE_LIMIT_AUTH: '-5' }],
+    ['RATE_LIMIT_API', { RATE_LIMIT_API: 'lots' }],
+    ['DATABASE_POOL_MAX', { DATABASE_POOL_MAX: '0' }],
+    ['DATABASE_CONNECT_TIMEOUT_MS', { DATABASE_CONNECT_TIMEOUT_MS: '2s' }],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', { DATABASE_STATEMENT_TIMEOUT_MS: '1.5' }],
+    ['DATABASE_SLOW_QUERY_MS', { DATABASE_SLOW_QUERY_MS: 'slow' }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: 'short' }],
+    ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: 'never' }],
   ])('stops with a message naming %s when it is bad', (variable, change) => {
     expect(failure({ ...production, ...change })).toContain(variable);
   });

@@ -1,5 +1,6 @@
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 
 /** Thrown at boot when a variable is missing or malformed; the message names it. */
@@ -17,6 +18,27 @@ export interface GoogleConfig {
   authorizationUrl: string;
   tokenUrl: string;
   userInfoUrl: string;
+}
+
+/** Fastify's `trustProxy`: none, a hop count, or the addresses/CIDRs of trusted proxies. */
+export type TrustProxy = false | number | string[];
+
+export interface DatabasePoolConfig {
+  max: number;
+  connectTimeoutMs: number;
+  /** Also the lock timeout and the idle-in-transaction timeout. */
+  statementTimeoutMs: number;
+  slowQueryMs: number;
+}
+
+export interface RateLimitConfig {
+  /** Per minute per client IP on the sign-in routes; 0 = off. */
+  auth: number;
+  /** Per minute per caller on everything else; 0 = off. */
+  api: number;
+  /** Shared counters; unset = counted per process. */
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
 }
 
 /**
@@ -44,6 +66,12 @@ export class AppConfig {
   readonly dataDir: string;
   /** Folder of the built admin console, served at `/` when present. */
   readonly adminDistDir: string;
+  readonly trustProxy: TrustProxy;
+  readonly rateLimit: RateLimitConfig;
+  readonly databasePool: DatabasePoolConfig;
+  /** Bearer token for `/api/metrics`; unset in production hides the route. */
+  readonly metricsToken: string | undefined;
+  readonly shutdownTimeoutMs: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const read = (name: string): string | undefined => {
@@ -68,6 +96,30 @@ export class AppConfig {
     }
     this.databaseUrl = databaseUrl;
     this.migrationsRun = boolean('MIGRATIONS_RUN', read('MIGRATIONS_RUN'), true);
+    this.databasePool = {
+      max: integer('DATABASE_POOL_MAX', read('DATABASE_POOL_MAX'), 20, 1, 1000),
+      connectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', read('DATABASE_CONNECT_TIMEOUT_MS'), 2000, 100, 600_000),
+      statementTimeoutMs: integer('DATABASE_STATEMENT_TIMEOUT_MS', read('DATABASE_STATEMENT_TIMEOUT_MS'), 5000, 100, 3_600_000),
+      slowQueryMs: integer('DATABASE_SLOW_QUERY_MS', read('DATABASE_SLOW_QUERY_MS'), 200, 0, 3_600_000),
+    };
+
+    this.trustProxy = trustProxy(read('TRUST_PROXY'));
+    const redisUrl = read('REDIS_URL');
+    if (redisUrl !== undefined && !['redis:', 'rediss:'].includes(parseUrl('REDIS_URL', redisUrl).protocol)) {
+      throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+    }
+    this.rateLimit = {
+      auth: integer('RATE_LIMIT_AUTH', read('RATE_LIMIT_AUTH'), 30, 0, 1_000_000),
+      api: integer('RATE_LIMIT_API', read('RATE_LIMIT_API'), 600, 0, 1_000_000),
+      redisUrl,
+      redisKeyPrefix: read('REDIS_KEY_PREFIX') ?? 'vip-rate-limit:',
+    };
+    const metricsToken = read('METRICS_TOKEN');
+    if (metricsToken !== undefined && metricsToken.length < 16) {
+      throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+    }
+    this.metricsToken = metricsToken;
+    this.shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), 10_000, 0, 600_000);
 
     this.jwtKey = createSecretKey(Buffer.from(this.jwtSecret(read('JWT_SECRET')), 'utf8'));
     this.jwtAccessTtl = integer('JWT_ACCESS_TTL', read('JWT_ACCESS_TTL'), 900, 30, 3600);
@@ -164,6 +216,23 @@ function integer(name: string, value: string | undefined, fallback: number, min:
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}`);
   }
   return parsed;
+}
+
+function trustProxy(value: string | undefined): TrustProxy {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) return integer('TRUST_PROXY', value, 0, 0, 100) || false;
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 6 ? 128 : 32;
+    const validPrefix = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (!family || !validPrefix || rest.length > 0) {
+      throw new ConfigError(`TRUST_PROXY must be a hop count or comma-separated addresses/CIDRs; "${entry}" is neither`);
+    }
+  }
+  if (entries.length === 0) throw new ConfigError('TRUST_PROXY must be a hop count or comma-separated addresses/CIDRs');
+  return entries;
 }
 
 function boolean(name: string, value: string | undefined, fallback: boolean): boolean {

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 
 /**
  * What runs SQL: the database itself, or one transaction of it. Every query answers its
@@ -16,6 +16,13 @@ export interface Transaction extends Sql {
   readonly inTransaction: true;
 }
 
+export interface DatabaseOptions {
+  /** Statements slower than this are logged with their SQL text (never their parameters). */
+  slowQueryMs?: number;
+}
+
+type Runner = Pick<Pool | PoolClient, 'query'>;
+
 /**
  * The one way to the database: a `pg` pool, queries that answer rows, and transactions.
  * TypeORM is kept for what it is good at here, the entities and the migrations.
@@ -23,19 +30,24 @@ export interface Transaction extends Sql {
 @Injectable()
 export class Database implements Sql, OnApplicationShutdown {
   private readonly logger = new Logger('Database');
+  private readonly slowQueryMs: number;
 
-  constructor(readonly pool: Pool) {
+  constructor(
+    readonly pool: Pool,
+    options: DatabaseOptions = {},
+  ) {
+    this.slowQueryMs = options.slowQueryMs ?? Infinity;
     // An idle connection the server drops (restart, failover) must not crash the process;
     // the pool replaces it on the next checkout.
     pool.on('error', (error) => this.logger.warn(`Idle database connection lost: ${error.message}`));
   }
 
-  async query<T extends QueryResultRow = QueryResultRow>(text: string, values: readonly unknown[] = []): Promise<T[]> {
-    return (await this.pool.query<T>(text, values as unknown[])).rows;
+  query<T extends QueryResultRow = QueryResultRow>(text: string, values: readonly unknown[] = []): Promise<T[]> {
+    return this.run<T>(this.pool, { text, values: values as unknown[] });
   }
 
-  async prepared<T extends QueryResultRow = QueryResultRow>(name: string, text: string, values: readonly unknown[] = []): Promise<T[]> {
-    return (await this.pool.query<T>({ name, text, values: values as unknown[] })).rows;
+  prepared<T extends QueryResultRow = QueryResultRow>(name: string, text: string, values: readonly unknown[] = []): Promise<T[]> {
+    return this.run<T>(this.pool, { name, text, values: values as unknown[] });
   }
 
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
@@ -44,7 +56,7 @@ export class Database implements Sql, OnApplicationShutdown {
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
-      const result = await work(new ClientTransaction(client));
+      const result = await work(new ClientTransaction(client, (runner, query) => this.run(runner, query)));
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -59,18 +71,33 @@ export class Database implements Sql, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.pool.end();
   }
+
+  private async run<T extends QueryResultRow>(runner: Runner, query: QueryConfig): Promise<T[]> {
+    const started = performance.now();
+    try {
+      return ((await runner.query<T>(query)) as QueryResult<T>).rows;
+    } finally {
+      const durationMs = performance.now() - started;
+      if (durationMs > this.slowQueryMs) {
+        this.logger.warn({ msg: 'slow query', durationMs: Math.round(durationMs), sql: query.text.replace(/\s+/g, ' ').trim() });
+      }
+    }
+  }
 }
 
 class ClientTransaction implements Transaction {
   readonly inTransaction = true;
 
-  constructor(private readonly client: PoolClient) {}
+  constructor(
+    private readonly client: PoolClient,
+    private readonly run: <T extends QueryResultRow>(runner: Runner, query: QueryConfig) => Promise<T[]>,
+  ) {}
 
-  async query<T extends QueryResultRow = QueryResultRow>(text: string, values: readonly unknown[] = []): Promise<T[]> {
-    return (await this.client.query<T>(text, values as unknown[])).rows;
+  query<T extends QueryResultRow = QueryResultRow>(text: string, values: readonly unknown[] = []): Promise<T[]> {
+    return this.run<T>(this.client, { text, values: values as unknown[] });
   }
 
-  async prepared<T extends QueryResultRow = QueryResultRow>(name: string, text: string, values: readonly unknown[] = []): Promise<T[]> {
-    return (await this.client.query<T>({ name, text, values: values as unknown[] })).rows;
+  prepared<T extends QueryResultRow = QueryResultRow>(name: string, text: string, values: readonly unknown[] = []): Promise<T[]> {
+    return this.run<T>(this.client, { name, text, values: values as unknown[] });
   }
 }

@@ -3,29 +3,49 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/decorators/public.decorator';
 import { ApiErrors } from '../common/api-responses';
 import { UnavailableError } from '../common/errors';
-import { Database } from '../database/database';
+import { HealthService } from './health.service';
+
+const STATUS = {
+  schema: {
+    type: 'object',
+    properties: { status: { type: 'string', example: 'ok' } },
+  },
+};
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly health: HealthService) {}
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and database check' })
-  @ApiOkResponse({
-    schema: {
-      type: 'object',
-      properties: { status: { type: 'string', example: 'ok' } },
-    },
-  })
+  @ApiOperation({ summary: 'Readiness (same as /api/health/ready)' })
+  @ApiOkResponse(STATUS)
   @ApiErrors(503)
-  async check(): Promise<{ status: 'ok' }> {
-    try {
-      await this.db.query('SELECT 1');
-      return { status: 'ok' };
-    } catch {
-      throw new UnavailableError('The database does not answer');
-    }
+  check(): Promise<{ status: 'ok' }> {
+    return this.ready();
+  }
+
+  @Public()
+  @Get('live')
+  @ApiOperation({
+    summary: 'Liveness: 200 while the process runs, whatever the database does',
+  })
+  @ApiOkResponse(STATUS)
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness: the database answers and no migration is pending',
+  })
+  @ApiOkResponse(STATUS)
+  @ApiErrors(503)
+  async ready(): Promise<{ status: 'ok' }> {
+    const reason = await this.health.notReady();
+    if (reason) throw new UnavailableError(reason);
+    return { status: 'ok' };
   }
 }

@@ -50,6 +50,10 @@ const administrators = (status: number) => signedIn(403, 403, status);
 
 export const ROLE_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/health': { url: '/api/health', expect: everyone(200) },
+  'GET /api/health/live': { url: '/api/health/live', expect: everyone(200) },
+  'GET /api/health/ready': { url: '/api/health/ready', expect: everyone(200) },
+  // Outside production and without METRICS_TOKEN the metrics are open (metrics.e2e-spec covers the token).
+  'GET /api/metrics': { url: '/api/metrics', expect: everyone(200) },
   'GET /api/auth/config': { url: '/api/auth/config', expect: everyone(200) },
   'GET /api/auth/google': { url: '/api/auth/google', expect: everyone(302) },
   // Without code and state: back to the sign-in page.

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
+import type { LogStream } from '../../src/common/http/request-log';
 import { createTestDatabase } from './databases';
 import { encodeIdentity, freePort, type FakeIdentity } from '@vip/testing';
 
@@ -31,6 +32,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Share the database of another test app instead of creating one: a second API instance, for cross-instance races. */
   databaseUrl?: string;
+  /** Collects the app's log lines (set LOG_LEVEL in `env` to see them). */
+  logStream?: LogStream;
 }
 
 /** Boots the real application (Fastify, guards, filters, migrations) against PostgreSQL. */
@@ -53,9 +56,12 @@ export async function startTestApp(
     GOOGLE_AUTHORIZATION_URL: process.env['GOOGLE_AUTHORIZATION_URL'],
     GOOGLE_TOKEN_URL: process.env['GOOGLE_TOKEN_URL'],
     GOOGLE_USERINFO_URL: process.env['GOOGLE_USERINFO_URL'],
+    // Suites sign in dozens of times from one address; the rate-limit suites turn limits on.
+    RATE_LIMIT_AUTH: '0',
+    RATE_LIMIT_API: '0',
     ...options.env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, { logStream: options.logStream });
   await app.listen(port, '127.0.0.1');
   const db = new Pool({ connectionString: databaseUrl, max: 4 });
   const url = `http://localhost:${port}`;

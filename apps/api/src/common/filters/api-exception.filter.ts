@@ -9,7 +9,11 @@ import {
 import type { ApiError, ErrorCode, ImportResult } from '@vip/shared-dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseError } from 'pg';
+import { isDatabaseUnavailable } from '../../database/database-errors';
 import { DomainError, InvalidImportError } from '../errors';
+
+/** Seconds a client should wait before retrying when the database cannot serve. */
+const DATABASE_RETRY_AFTER = '5';
 
 /** The one mapping from error codes to HTTP statuses. */
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -75,6 +79,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
         url: request.routeOptions?.url ?? 'unknown',
       });
     }
+    if (status === 503) reply.header('retry-after', DATABASE_RETRY_AFTER);
     void reply.status(status).header('cache-control', 'no-store').send(body);
   }
 
@@ -102,6 +107,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
         };
       if (code === '22P02' || code === '22021' || code === '22001')
         return { status: 400, message: 'Invalid input' };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({
+        msg: 'database unavailable',
+        requestId: request.id,
+        error: (exception as Error).message,
+      });
+      return {
+        status: 503,
+        message: 'The service is temporarily unavailable; try again shortly',
+      };
     }
     // Fastify's own errors (bad JSON, body too large, wrong content type) carry a 4xx.
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
