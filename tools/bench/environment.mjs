@@ -122,9 +122,16 @@ export async function startBare(databaseUrl, workDir) {
   return { port, pid: child.pid, stop: () => stopChild(child) };
 }
 
-/** An access token as the API signs them (apps/api/src/auth/access-tokens.ts). */
-export function accessToken(userId) {
-  return jwt.sign({}, SECRET, {
+/**
+ * An access token as the API signs them (apps/api/src/auth/access-tokens.ts): it names
+ * the user and a live session, so a session row is made for it first.
+ */
+export async function accessToken(db, userId) {
+  const { rows } = await db.query(
+    `INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, repeat('0', 64), now() + interval '1 day') RETURNING id`,
+    [userId],
+  );
+  return jwt.sign({ sid: rows[0].id }, SECRET, {
     subject: userId,
     issuer: 'vip-coordinator',
     audience: 'vip-coordinator-api',

@@ -71,7 +71,7 @@ async function benchScale(serverUrl, work, users) {
     log(`Search fragments: "${RARE_FRAGMENT}" matches ${share(rare)}; "${COMMON_FRAGMENT}" (an e-mail domain) ${share(common)}; "${ONE_LETTER_FRAGMENT}" ${share(oneLetter)}.`);
     if (!withStatus) log('No `status` column in users: the status filter case is skipped.');
     const bare = await startBare(database.url, work);
-    const authorization = `Bearer ${accessToken(facts.admin.id)}`;
+    const authorization = `Bearer ${await accessToken(db, facts.admin.id)}`;
     const options = { seconds: config.seconds, timeoutSeconds: config.timeoutSeconds, authorization };
     const rows = [];
 

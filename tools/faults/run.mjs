@@ -181,7 +181,7 @@ try {
   const { rows } = await db.query(
     `INSERT INTO users (email, name, role, provider, provider_subject) VALUES ('admin@faults.example', 'Admin', 'administrator', 'google', 'faults-admin') RETURNING id, email`,
   );
-  const admin = { email: rows[0].email, token: tokenFor(rows[0].id) };
+  const admin = { email: rows[0].email, token: await tokenFor(db, rows[0].id) };
   const context = { postgres, api, db, admin };
   for (const [title, scenario] of scenarios) {
     if (process.argv[2] && !title.startsWith(`(${process.argv[2]})`)) continue;

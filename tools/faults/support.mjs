@@ -113,8 +113,13 @@ export async function connect(url) {
   return client;
 }
 
-export function tokenFor(userId) {
-  return jwt.sign({}, SECRET, { subject: userId, issuer: 'vip-coordinator', audience: 'vip-coordinator-api', expiresIn: 3600, algorithm: 'HS256' });
+/** An access token as the API signs them: it names the user and a live session (made here). */
+export async function tokenFor(db, userId) {
+  const { rows } = await db.query(
+    `INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, repeat('0', 64), now() + interval '1 day') RETURNING id`,
+    [userId],
+  );
+  return jwt.sign({ sid: rows[0].id }, SECRET, { subject: userId, issuer: 'vip-coordinator', audience: 'vip-coordinator-api', expiresIn: 3600, algorithm: 'HS256' });
 }
 
 /** One timed request; never throws (a failed connection is reported as its error code). */

@@ -52,7 +52,7 @@ describe('metrics (/api/metrics)', () => {
   });
 
   it('in production: 404 while METRICS_TOKEN is unset', async () => {
-    const app = await startTestApp({ env: { NODE_ENV: 'production' } });
+    const app = await startTestApp({ env: { NODE_ENV: 'production', BOOTSTRAP_ADMIN_EMAIL: 'first@example.com' } });
     try {
       const reply = await http.get(`${app.url}/api/metrics`);
       expect(reply.status).toBe(404);

@@ -64,7 +64,11 @@ describe('SIGTERM (the built API in a child process)', () => {
     const { rows } = await admin.query<{ id: string }>(
       `INSERT INTO users (email, name, role, provider, provider_subject) VALUES ('drain@example.com', 'Drain', 'administrator', 'google', 'drain') RETURNING id`,
     );
-    token = jwt.sign({}, TEST_JWT_SECRET, { subject: rows[0].id, issuer: 'vip-coordinator', audience: 'vip-coordinator-api', expiresIn: 600, algorithm: 'HS256' });
+    const session = await admin.query<{ id: string }>(
+      `INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, repeat('0', 64), now() + interval '1 hour') RETURNING id`,
+      [rows[0].id],
+    );
+    token = jwt.sign({ sid: session.rows[0].id }, TEST_JWT_SECRET, { subject: rows[0].id, issuer: 'vip-coordinator', audience: 'vip-coordinator-api', expiresIn: 600, algorithm: 'HS256' });
   }, 180_000);
 
   afterAll(async () => {
