@@ -89,10 +89,7 @@ test.describe('administrator', () => {
   test('a person’s activity dialog', async ({ page }) => {
     const people = new PeoplePage(page);
     await people.goto();
-    await people
-      .row(GRACE.name)
-      .getByRole('button', { name: `Activity of ${GRACE.name}` })
-      .click();
+    await people.act(GRACE.name, 'Timeline');
     const dialog = page.getByRole('dialog', { name: GRACE.name });
     await expect(
       dialog
@@ -155,10 +152,7 @@ test.describe('administrator', () => {
   test('the delete dialog', async ({ page }) => {
     const people = new PeoplePage(page);
     await people.goto();
-    await people
-      .row(GRACE.name)
-      .getByRole('button', { name: `Delete ${GRACE.name}` })
-      .click();
+    await people.act(GRACE.name, 'Delete');
     const dialog = page.getByRole('dialog', { name: `Delete ${GRACE.name}?` });
     await expect(dialog).toBeVisible();
     await settle(page);

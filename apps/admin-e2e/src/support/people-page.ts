@@ -61,6 +61,14 @@ export class PeoplePage {
     });
   }
 
+  /** Opens the row menu of the person named `name` and picks `item`. */
+  async act(name: string, item: string): Promise<void> {
+    await this.table
+      .getByRole('button', { name: `Actions for ${name}`, exact: true })
+      .click();
+    await this.page.getByRole('menuitem', { name: item, exact: true }).click();
+  }
+
   sortHeader(label: string): Locator {
     return this.table.getByRole('button', { name: label, exact: true });
   }

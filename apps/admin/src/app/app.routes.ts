@@ -1,6 +1,11 @@
 import type { Route } from '@angular/router';
 import { Role } from '@vip/shared-dto';
-import { authGuard, roleGuard, signedOutGuard } from './core/auth-guards';
+import {
+  authGuard,
+  pendingGuard,
+  roleGuard,
+  signedOutGuard,
+} from './core/auth-guards';
 import { landingPath } from './core/landing';
 
 export const appRoutes: Route[] = [
@@ -35,6 +40,36 @@ export const appRoutes: Route[] = [
         canActivate: [authGuard, roleGuard(Role.Administrator)],
         loadComponent: () =>
           import('./users/users-page').then((m) => m.UsersPage),
+      },
+      {
+        path: 'requests',
+        title: 'Access requests · VIP Coordinator',
+        canActivate: [authGuard, roleGuard(Role.Administrator)],
+        loadComponent: () =>
+          import('./requests/requests-page').then((m) => m.RequestsPage),
+      },
+      {
+        path: 'invitations',
+        title: 'Invitations · VIP Coordinator',
+        canActivate: [authGuard, roleGuard(Role.Administrator)],
+        loadComponent: () =>
+          import('./invitations/invitations-page').then(
+            (m) => m.InvitationsPage,
+          ),
+      },
+      {
+        path: 'settings',
+        title: 'Settings · VIP Coordinator',
+        canActivate: [authGuard, roleGuard(Role.Administrator)],
+        loadComponent: () =>
+          import('./settings/settings-page').then((m) => m.SettingsPage),
+      },
+      {
+        path: 'waiting',
+        title: 'Waiting for approval · VIP Coordinator',
+        canActivate: [pendingGuard],
+        loadComponent: () =>
+          import('./waiting/waiting-page').then((m) => m.WaitingPage),
       },
       {
         path: 'account',

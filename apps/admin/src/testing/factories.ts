@@ -1,7 +1,9 @@
 import type {
   AccessTokenResponse,
   AuditEvent,
+  Invitation,
   Page,
+  Session,
   User,
 } from '@vip/shared-dto';
 import { Role } from '@vip/shared-dto';
@@ -66,6 +68,41 @@ export function anAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
     requestId: `req-${eventSequence}`,
     ip: '127.0.0.1',
     userAgent: 'test',
+    ...overrides,
+  };
+}
+
+let otherSequence = 0;
+
+/** A sign-in session as its owner sees it (`GET /api/auth/sessions`). */
+export function aSignInSession(overrides: Partial<Session> = {}): Session {
+  otherSequence += 1;
+  return {
+    id: `10000000-0000-4000-8000-${String(otherSequence).padStart(12, '0')}`,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    lastUsedAt: '2026-11-20T11:00:00.000Z',
+    expiresAt: '2026-12-20T10:00:00.000Z',
+    userAgent:
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+    ip: '203.0.113.7',
+    current: false,
+    ...overrides,
+  };
+}
+
+/** An invitation as the API returns it; override what the test is about. */
+export function anInvitation(overrides: Partial<Invitation> = {}): Invitation {
+  otherSequence += 1;
+  return {
+    id: `20000000-0000-4000-8000-${String(otherSequence).padStart(12, '0')}`,
+    email: `guest${otherSequence}@gmail.com`,
+    role: 'driver',
+    state: 'pending',
+    invitedBy: { email: 'ada@example.com', name: 'Ada Lovelace' },
+    createdAt: '2026-11-20T10:00:00.000Z',
+    expiresAt: '2026-12-04T10:00:00.000Z',
+    acceptedAt: null,
+    revokedAt: null,
     ...overrides,
   };
 }

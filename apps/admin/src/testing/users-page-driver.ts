@@ -7,6 +7,7 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -101,6 +102,18 @@ export class UsersPageDriver {
         selector: `[aria-label="Role of ${user.name}"]`,
       }),
     );
+  }
+
+  /** Opens the row menu of `user` and clicks `item` (then `subItem` of its submenu). */
+  async menuItem(user: User, item: string, subItem?: string): Promise<void> {
+    const menu = await this.loader.getHarness(
+      MatMenuHarness.with({
+        selector: `[aria-label="Actions for ${user.name}"]`,
+      }),
+    );
+    if (subItem)
+      await menu.clickItem({ text: new RegExp(item) }, { text: subItem });
+    else await menu.clickItem({ text: new RegExp(`${item}$`) });
   }
 
   async snackBarMessage(): Promise<string> {

@@ -11,11 +11,12 @@ import { AuthStore } from '../core/auth-store';
 import { RelativeTimePipe } from '../shared/relative-time-pipe';
 import { ROLE_LABELS } from '../shared/role-label';
 import { UserAvatar } from '../shared/user-avatar';
+import { MySessions } from './my-sessions';
 
-/** The signed-in person's own details. Nothing administrative. */
+/** The signed-in person's own details and sessions. Nothing administrative. */
 @Component({
   selector: 'vip-account-page',
-  imports: [DatePipe, RelativeTimePipe, UserAvatar],
+  imports: [DatePipe, RelativeTimePipe, UserAvatar, MySessions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-page.html',
   styleUrl: './account-page.scss',

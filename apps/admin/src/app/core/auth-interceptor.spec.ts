@@ -137,7 +137,7 @@ describe('authInterceptor', () => {
     expect(failure).toMatchObject({ status: 401 });
   });
 
-  it('signs out and goes to /login when the refresh fails', async () => {
+  it('signs out and goes to /login, saying the session ended, when the refresh fails', async () => {
     await signIn('old-token');
     const navigate = jest
       .spyOn(TestBed.inject(Router), 'navigateByUrl')
@@ -156,7 +156,7 @@ describe('authInterceptor', () => {
 
     expect(failure).toMatchObject({ status: 401 });
     expect(auth.user()).toBeNull();
-    expect(navigate).toHaveBeenCalledWith('/login');
+    expect(navigate).toHaveBeenCalledWith('/login?session=ended');
   });
 
   it('passes other errors through untouched', async () => {

@@ -50,7 +50,7 @@ export const authInterceptor: HttpInterceptorFn = (
         catchError(() => [null]),
         switchMap((session) => {
           if (!session) {
-            auth.endSession();
+            auth.endSession(true);
             return throwError(() => error);
           }
           return next(withToken(req, session.accessToken));

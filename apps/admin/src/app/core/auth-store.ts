@@ -86,10 +86,13 @@ export class AuthStore {
       .subscribe(() => this.endSession());
   }
 
-  /** Forgets the user and returns to the sign-in page. */
-  endSession(): void {
+  /**
+   * Forgets the user and returns to the sign-in page. `ended`: the server ended the
+   * session (signed out elsewhere, or the account was disabled), and the page says so.
+   */
+  endSession(ended = false): void {
     this.session.set(null);
-    void this.router.navigateByUrl('/login');
+    void this.router.navigateByUrl(ended ? '/login?session=ended' : '/login');
   }
 
   /** Keeps the signed-in person's details current after they were changed elsewhere. */

@@ -146,4 +146,28 @@ describe('LoginPage', () => {
     );
     expect(text()).not.toContain('domain_not_allowed');
   });
+
+  it('passes the email of a shared sign-in link to Google as the login hint, and pre-fills it', async () => {
+    await open('/login?email=pat.driver%40gmail.com', {
+      google: true,
+      devLogin: true,
+    });
+    const google = await loader.getHarness(
+      MatButtonHarness.with({ text: 'Sign in with Google' }),
+    );
+    expect(await (await google.host()).getAttribute('href')).toBe(
+      '/api/auth/google?login_hint=pat.driver%40gmail.com',
+    );
+    const email = await loader.getHarness(
+      MatInputHarness.with({ selector: '[type="email"]' }),
+    );
+    expect(await email.getValue()).toBe('pat.driver@gmail.com');
+  });
+
+  it('says the session ended when the server signed the person out', async () => {
+    await open('/login?session=ended', { google: true, devLogin: false });
+    expect(text()).toContain(
+      'You were signed out: your session was ended elsewhere, or your account was disabled.',
+    );
+  });
 });

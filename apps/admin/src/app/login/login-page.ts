@@ -3,9 +3,11 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   inject,
   input,
   signal,
+  untracked,
 } from '@angular/core';
 import {
   NonNullableFormBuilder,
@@ -44,6 +46,20 @@ export class LoginPage {
 
   /** `?error=<code>` from the OAuth callback. */
   readonly error = input<string>();
+  /** `?email=` of a shared sign-in link: Google preselects that account. */
+  readonly email = input<string>();
+  /** `?session=ended`: the server ended the session (signed out elsewhere, or disabled). */
+  readonly session = input<string>();
+
+  protected readonly googleUrl = computed(() => {
+    const email = this.email()?.trim();
+    return email
+      ? `/api/auth/google?login_hint=${encodeURIComponent(email)}`
+      : '/api/auth/google';
+  });
+  protected readonly sessionEnded = computed(
+    () => this.session() === 'ended' && !this.error(),
+  );
 
   protected readonly config = httpResource<AuthConfigResponse>(() => ({
     url: '/api/auth/config',
@@ -64,6 +80,14 @@ export class LoginPage {
     name: ['', Validators.required],
   });
   protected readonly devSubmitting = signal(false);
+
+  constructor() {
+    effect(() => {
+      const email = this.email()?.trim();
+      if (email) untracked(() => this.devForm.controls.email.setValue(email));
+    });
+  }
+
   protected readonly devError = signal<string | null>(null);
 
   protected devSignIn(): void {

@@ -8,10 +8,11 @@ import { Role } from '@vip/shared-dto';
 import { aUser } from '../../testing/factories';
 import { provideHarnessFriendlyTesting } from '../../testing/providers';
 import { AuthStore } from '../core/auth-store';
+import { PendingCount } from '../requests/pending-count';
 import { Shell } from './shell';
 
 describe('Shell', () => {
-  async function render(user: User | null) {
+  async function render(user: User | null, waiting = 0) {
     const current = signal(user);
     const auth = {
       user: current.asReadonly(),
@@ -24,6 +25,7 @@ describe('Shell', () => {
         provideRouter([]),
         provideHarnessFriendlyTesting(),
         { provide: AuthStore, useValue: auth },
+        { provide: PendingCount, useValue: { count: signal(waiting) } },
       ],
     });
     const fixture = TestBed.createComponent(Shell);
@@ -42,14 +44,17 @@ describe('Shell', () => {
     };
   }
 
-  it('shows administrators the Dashboard, People and Audit links and their name and role', async () => {
+  it('shows administrators every administration link and their name and role', async () => {
     const { element, navLabels } = await render(
       aUser({ name: 'Ada Lovelace', role: Role.Administrator }),
     );
     expect(navLabels()).toEqual([
       'insightsDashboard',
       'groupPeople',
+      'how_to_regAccess requests',
+      'mailInvitations',
       'historyAudit trail',
+      'settingsSettings',
       'account_circleMy account',
     ]);
     expect(element.querySelector('header')?.textContent).toContain(
@@ -64,6 +69,19 @@ describe('Shell', () => {
   it('hides the People link from everyone else', async () => {
     const { navLabels } = await render(aUser({ role: Role.Driver }));
     expect(navLabels()).toEqual(['account_circleMy account']);
+  });
+
+  it('counts the people waiting for approval beside Access requests', async () => {
+    const { element } = await render(aUser({ role: Role.Administrator }), 3);
+    const link = element.querySelector('a[href="/requests"]');
+    expect(
+      link?.querySelector('.badge')?.textContent?.replace(/\s+/g, ' ').trim(),
+    ).toBe('3 waiting');
+  });
+
+  it('shows someone waiting for approval no links at all', async () => {
+    const { navLabels } = await render(aUser({ status: 'pending' }));
+    expect(navLabels()).toEqual([]);
   });
 
   it('falls back to initials when there is no picture', async () => {

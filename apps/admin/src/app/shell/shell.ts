@@ -18,6 +18,8 @@ import { MatToolbar } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 import { AuthStore } from '../core/auth-store';
+import { UserStatus } from '@vip/shared-dto';
+import { PendingCount } from '../requests/pending-count';
 import { ROLE_LABELS } from '../shared/role-label';
 import { UserAvatar } from '../shared/user-avatar';
 
@@ -25,6 +27,8 @@ interface NavLink {
   path: string;
   label: string;
   icon: string;
+  /** A number to show beside the label, when not zero. */
+  badge?: number;
 }
 
 /**
@@ -53,6 +57,7 @@ interface NavLink {
 export class Shell {
   private readonly auth = inject(AuthStore);
   private readonly sidenav = viewChild(MatSidenav);
+  private readonly pending = inject(PendingCount);
 
   protected readonly user = this.auth.user;
   protected readonly roleLabels = ROLE_LABELS;
@@ -63,13 +68,24 @@ export class Shell {
     { initialValue: false },
   );
   protected readonly links = computed<NavLink[]>(() => {
-    if (!this.user()) return [];
+    const user = this.user();
+    if (!user) return [];
+    // Someone waiting for approval has nowhere to go yet.
+    if (user.status === UserStatus.Pending) return [];
     const links: NavLink[] = [];
     if (this.auth.isAdministrator())
       links.push(
         { path: '/dashboard', label: 'Dashboard', icon: 'insights' },
         { path: '/users', label: 'People', icon: 'group' },
+        {
+          path: '/requests',
+          label: 'Access requests',
+          icon: 'how_to_reg',
+          badge: this.pending.count(),
+        },
+        { path: '/invitations', label: 'Invitations', icon: 'mail' },
         { path: '/audit', label: 'Audit trail', icon: 'history' },
+        { path: '/settings', label: 'Settings', icon: 'settings' },
       );
     links.push({
       path: '/account',

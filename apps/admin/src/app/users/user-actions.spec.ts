@@ -83,19 +83,14 @@ describe('UserActions on the People table', () => {
 
   describe('deleting a person', () => {
     async function openDeleteDialog(user: User) {
-      await (
-        await people.loader.getHarness(
-          MatButtonHarness.with({
-            selector: `[aria-label="Delete ${user.name}"]`,
-          }),
-        )
-      ).click();
+      await people.menuItem(user, 'Delete');
       return people.documentLoader.getHarness(MatDialogHarness);
     }
 
     it('names the person and deletes nothing when cancelled', async () => {
       await people.open('/users');
       const dialog = await openDeleteDialog(ada);
+      expect(await dialog.getTitleText()).toBe('Delete Ada Lovelace?');
       expect(await dialog.getContentText()).toContain(
         'Delete Ada Lovelace (ada@example.com)?',
       );
@@ -153,16 +148,103 @@ describe('UserActions on the People table', () => {
     });
   });
 
-  describe("a person's details", () => {
-    it('opens from the activity button and shows their timeline, newest first, as the server pages it', async () => {
+  describe('disabling, enabling and signing out', () => {
+    it('disables only after a confirmation naming the person, and shows the new status', async () => {
       await people.open('/users');
-      const button = await people.loader.getHarness(
-        MatButtonHarness.with({
-          selector: '[aria-label="Activity of Grace Hopper"]',
-        }),
+      await people.menuItem(grace, 'Disable');
+      const dialog = await people.documentLoader.getHarness(MatDialogHarness);
+      expect(await dialog.getTitleText()).toBe('Disable Grace Hopper?');
+      expect(await dialog.getContentText()).toContain('grace@example.com');
+      people.backend.expectNone((req) => req.method === 'POST');
+      await (
+        await dialog.getHarness(MatButtonHarness.with({ text: 'Disable' }))
+      ).click();
+      const req = people.backend.expectOne(
+        '/api/auth/users/grace%40example.com/disable',
       );
+      expect(req.request.method).toBe('POST');
+      req.flush({ ...grace, status: 'disabled' });
+      await people.harness.fixture.whenStable();
+      const rows = await (
+        await people.loader.getHarness(MatTableHarness)
+      ).getCellTextByColumnName();
+      expect(rows['status'].text).toEqual(['Active', 'Disabled']);
+      expect(await people.snackBarMessage()).toBe('Grace Hopper was disabled.');
+    });
+
+    it('offers Enable for a disabled person and enables at once', async () => {
+      await people.open(
+        '/users',
+        aPage([ada, { ...grace, status: 'disabled' }]),
+      );
+      await people.menuItem(grace, 'Enable');
+      const req = people.backend.expectOne(
+        '/api/auth/users/grace%40example.com/enable',
+      );
+      req.flush({ ...grace, status: 'active' });
+      await people.harness.fixture.whenStable();
+      expect(await people.snackBarMessage()).toBe('Grace Hopper was enabled.');
+    });
+
+    it('explains a refusal to disable yourself', async () => {
+      await people.open('/users');
+      await people.menuItem(ada, 'Disable');
+      const dialog = await people.documentLoader.getHarness(MatDialogHarness);
+      await (
+        await dialog.getHarness(MatButtonHarness.with({ text: 'Disable' }))
+      ).click();
+      people.backend
+        .expectOne('/api/auth/users/ada%40example.com/disable')
+        .flush(anApiError(409, 'Conflict', 'Conflict'), {
+          status: 409,
+          statusText: 'Conflict',
+        });
+      await people.harness.fixture.whenStable();
+      expect(await people.snackBarMessage()).toBe(
+        'Cannot disable Ada Lovelace: at least one administrator must remain.',
+      );
+    });
+
+    it('signs a person out everywhere after a confirmation naming them', async () => {
+      await people.open('/users');
+      await people.menuItem(grace, 'Sign out everywhere');
+      const dialog = await people.documentLoader.getHarness(MatDialogHarness);
+      expect(await dialog.getTitleText()).toBe(
+        'Sign Grace Hopper out everywhere?',
+      );
+      await (
+        await dialog.getHarness(
+          MatButtonHarness.with({ text: 'Sign out everywhere' }),
+        )
+      ).click();
+      const req = people.backend.expectOne(
+        '/api/auth/users/grace%40example.com/sessions',
+      );
+      expect(req.request.method).toBe('DELETE');
+      req.flush(null, { status: 204, statusText: 'No Content' });
+      await people.harness.fixture.whenStable();
+      expect(await people.snackBarMessage()).toBe(
+        'Grace Hopper was signed out everywhere.',
+      );
+    });
+
+    it('changes a role from the row menu too', async () => {
+      await people.open('/users');
+      await people.menuItem(grace, 'Change role', 'Coordinator');
+      const req = people.backend.expectOne(
+        '/api/auth/users/grace%40example.com/role',
+      );
+      expect(req.request.body).toEqual({ role: 'coordinator' });
+      req.flush({ ...grace, role: Role.Coordinator });
+      await people.harness.fixture.whenStable();
+    });
+  });
+
+  describe("a person's details", () => {
+    it('opens from the timeline entry of the row menu and shows their timeline, newest first, as the server pages it', async () => {
+      await people.open('/users');
       // The loading timeline keeps the page unstable: answer it before the click settles.
-      const clicking = button.click();
+      const clicking = people.menuItem(grace, 'Timeline');
       let req: TestRequest | undefined;
       for (let attempt = 0; attempt < 100 && !req; attempt++) {
         TestBed.tick();

@@ -3,25 +3,21 @@ import { MatDialog } from '@angular/material/dialog';
 import { Router } from '@angular/router';
 import type { User } from '@vip/shared-dto';
 import { Role } from '@vip/shared-dto';
-import { filter } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { AuthStore } from '../core/auth-store';
 import { errorMessage, errorStatus, Notifier } from '../core/notifier';
+import { confirmed, DIALOG_SIZE } from '../shared/confirm-dialog';
 import type { PagedList } from '../shared/list/paged-list';
 import { firstName, ROLE_LABELS } from '../shared/role-label';
-import type { ConfirmDeleteData } from './confirm-delete-dialog';
-import { ConfirmDeleteDialog } from './confirm-delete-dialog';
 import type { UserActivityData } from './user-activity-dialog';
 import { UserActivityDialog } from './user-activity-dialog';
 import { UsersApi } from './users-api';
 
-/** Why the server refused a change to a person; a 409 is always the last-administrator rule. */
-function refusal(error: unknown): string {
-  return errorStatus(error) === 409
-    ? 'at least one administrator must remain.'
-    : errorMessage(error);
+/** Why the server refused a change to a person; a 409 is the last-administrator rule. */
+function refusal(error: unknown, conflict: string): string {
+  return errorStatus(error) === 409 ? conflict : errorMessage(error);
 }
-
-const DIALOG_SIZE = { maxWidth: 'calc(100vw - 32px)' };
+const LAST_ADMINISTRATOR = 'at least one administrator must remain.';
 
 /** What an administrator does to a person on the list, and what they are told. */
 @Injectable()
@@ -48,26 +44,75 @@ export class UserActions {
       error: (error: unknown) => {
         list.patch(user.id, { role: previous });
         this.notifier.error(
-          `Cannot change ${firstName(user)}'s role: ${refusal(error)}`,
+          `Cannot change ${firstName(user)}'s role: ${refusal(error, LAST_ADMINISTRATOR)}`,
         );
       },
     });
   }
 
+  /** Disables the person once the dialog naming them is confirmed. */
+  confirmDisable(list: PagedList<User, object>, user: User): void {
+    confirmed(this.dialog, {
+      title: `Disable ${user.name}?`,
+      body: [
+        `${user.name} (${user.email}) is signed out everywhere at once and cannot sign in again until enabled.`,
+        'Their history is kept.',
+      ],
+      action: 'Disable',
+      danger: true,
+    }).subscribe(() =>
+      this.apply(list, user, this.api.disable(user.email), {
+        done: 'disabled',
+        verb: 'disable',
+        conflict:
+          user.id === this.auth.user()?.id
+            ? 'you cannot disable yourself.'
+            : LAST_ADMINISTRATOR,
+      }),
+    );
+  }
+
+  enable(list: PagedList<User, object>, user: User): void {
+    this.apply(list, user, this.api.enable(user.email), {
+      done: 'enabled',
+      verb: 'enable',
+    });
+  }
+
+  /** Ends all of the person's sessions once confirmed; they stay active. */
+  confirmEndSessions(user: User): void {
+    confirmed(this.dialog, {
+      title: `Sign ${user.name} out everywhere?`,
+      body: [
+        `Every session of ${user.name} (${user.email}) ends: they must sign in again on each device.`,
+      ],
+      action: 'Sign out everywhere',
+      danger: true,
+    }).subscribe(() =>
+      this.api.endSessions(user.email).subscribe({
+        next: () => {
+          this.notifier.info(`${user.name} was signed out everywhere.`);
+          if (user.id === this.auth.user()?.id) this.auth.endSession();
+        },
+        error: (error: unknown) =>
+          this.notifier.error(
+            `Cannot sign ${user.name} out: ${errorMessage(error)}`,
+          ),
+      }),
+    );
+  }
+
   /** Deletes the person once the dialog naming them is confirmed. */
   confirmDelete(list: PagedList<User, object>, user: User): void {
-    this.dialog
-      .open<ConfirmDeleteDialog, ConfirmDeleteData, boolean>(
-        ConfirmDeleteDialog,
-        {
-          data: { name: user.name, email: user.email },
-          width: '440px',
-          ...DIALOG_SIZE,
-        },
-      )
-      .afterClosed()
-      .pipe(filter((confirmed) => confirmed === true))
-      .subscribe(() => this.delete(list, user));
+    confirmed(this.dialog, {
+      title: `Delete ${user.name}?`,
+      body: [
+        `Delete ${user.name} (${user.email})?`,
+        'They lose access at once. This cannot be undone.',
+      ],
+      action: 'Delete',
+      danger: true,
+    }).subscribe(() => this.delete(list, user));
   }
 
   /** Opens the person's details with their timeline. */
@@ -80,6 +125,24 @@ export class UserActions {
     });
   }
 
+  private apply(
+    list: PagedList<User, object>,
+    user: User,
+    change: Observable<User>,
+    say: { done: string; verb: string; conflict?: string },
+  ): void {
+    change.subscribe({
+      next: (updated) => {
+        list.patch(user.id, updated);
+        this.notifier.info(`${user.name} was ${say.done}.`);
+      },
+      error: (error: unknown) =>
+        this.notifier.error(
+          `Cannot ${say.verb} ${user.name}: ${refusal(error, say.conflict ?? errorMessage(error))}`,
+        ),
+    });
+  }
+
   private delete(list: PagedList<User, object>, user: User): void {
     this.api.delete(user.email).subscribe({
       next: () => {
@@ -88,7 +151,9 @@ export class UserActions {
         else list.removed();
       },
       error: (error: unknown) =>
-        this.notifier.error(`Cannot delete ${user.name}: ${refusal(error)}`),
+        this.notifier.error(
+          `Cannot delete ${user.name}: ${refusal(error, LAST_ADMINISTRATOR)}`,
+        ),
     });
   }
 

@@ -2,9 +2,11 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   ActivityQuery,
+  ApproveRequest,
   AuditEvent,
   Page,
   Role,
+  Session,
   UpdateRoleRequest,
   User,
   UserListQuery,
@@ -53,5 +55,31 @@ export class UsersApi {
 
   delete(email: string): Observable<void> {
     return this.http.delete<void>(userUrl(email));
+  }
+
+  disable(email: string): Observable<User> {
+    return this.http.post<User>(`${userUrl(email)}/disable`, null);
+  }
+
+  enable(email: string): Observable<User> {
+    return this.http.post<User>(`${userUrl(email)}/enable`, null);
+  }
+
+  approve(email: string, role: Role): Observable<User> {
+    const body: ApproveRequest = { role };
+    return this.http.post<User>(`${userUrl(email)}/approve`, body);
+  }
+
+  reject(email: string): Observable<void> {
+    return this.http.post<void>(`${userUrl(email)}/reject`, null);
+  }
+
+  sessions(email: string): Observable<Session[]> {
+    return this.http.get<Session[]>(`${userUrl(email)}/sessions`);
+  }
+
+  /** Ends every session of the person: they must sign in again everywhere. */
+  endSessions(email: string): Observable<void> {
+    return this.http.delete<void>(`${userUrl(email)}/sessions`);
   }
 }

@@ -17,12 +17,13 @@ import {
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import type { Role } from '@vip/shared-dto';
-import { ROLES } from '@vip/shared-dto';
+import type { Role, UserStatus } from '@vip/shared-dto';
+import { ROLES, USER_STATUSES } from '@vip/shared-dto';
 import { debounceTime, filter, map, Subject } from 'rxjs';
 import { ROLE_LABELS } from '../shared/role-label';
+import { STATUS_LABELS } from '../shared/status-label';
 
-/** Search and role filter of the people list; the search applies 300 ms after typing stops. */
+/** Search, role and status filters of the people list; the search applies 300 ms after typing stops. */
 @Component({
   selector: 'vip-users-filters',
   imports: [
@@ -47,7 +48,8 @@ import { ROLE_LABELS } from '../shared/role-label';
       flex: 1 1 260px;
       max-width: 420px;
     }
-    .role-filter {
+    .role-filter,
+    .status-filter {
       flex: 0 1 200px;
     }
   `,
@@ -58,6 +60,8 @@ export class UsersFilters implements OnInit {
   readonly role = input<Role>();
   readonly searchChange = output<string>();
   readonly roleChange = output<Role | ''>();
+  readonly status = input<UserStatus>();
+  readonly statusChange = output<UserStatus | ''>();
 
   /** What the box shows: the search in force, unless it is being typed. */
   protected readonly text = linkedSignal<string, string>({
@@ -70,6 +74,8 @@ export class UsersFilters implements OnInit {
 
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
+  protected readonly statuses = USER_STATUSES;
+  protected readonly statusLabels = STATUS_LABELS;
 
   ngOnInit(): void {
     this.typed

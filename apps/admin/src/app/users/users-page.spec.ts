@@ -118,6 +118,34 @@ describe('UsersPage', () => {
     await people.respond(req, aPage([grace]));
   });
 
+  it("filters by status in the URL and shows each person's status", async () => {
+    const first = await people.open(
+      '/users?status=disabled',
+      aPage([{ ...grace, status: 'disabled' }]),
+    );
+    expect(first.request.params.get('status')).toBe('disabled');
+    const rows = await (
+      await people.loader.getHarness(MatTableHarness)
+    ).getCellTextByColumnName();
+    expect(rows['status'].text).toEqual(['Disabled']);
+    const statusFilter = await people.loader.getHarness(
+      MatSelectHarness.with({ selector: '.status-filter mat-select' }),
+    );
+    expect(await statusFilter.getValueText()).toBe('Disabled');
+    const action = statusFilter.clickOptions({ text: 'Waiting for approval' });
+    const req = await people.nextList();
+    expect(req.request.params.get('status')).toBe('pending');
+    expect(people.url()).toBe('/users?status=pending');
+    await people.respond(req, aPage<User>([]));
+    await action;
+    expect(people.text()).toContain('No people are waiting for approval.');
+  });
+
+  it('ignores an unknown status in the URL', async () => {
+    const req = await people.open('/users?status=banned');
+    expect(req.request.params.has('status')).toBe(false);
+  });
+
   it('says who matched nobody', async () => {
     await people.open('/users?search=zed', aPage<User>([]));
     expect(people.text()).toContain('No people match “zed”.');

@@ -10,16 +10,24 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
+import {
+  MatMenu,
+  MatMenuContent,
+  MatMenuItem,
+  MatMenuTrigger,
+} from '@angular/material/menu';
 import { MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import type { User, UserListQuery } from '@vip/shared-dto';
+import { ROLES } from '@vip/shared-dto';
 import { map } from 'rxjs';
 import { AuthStore } from '../core/auth-store';
 import type { PagedList } from '../shared/list/paged-list';
 import { PagedTable } from '../shared/list/paged-table';
 import { RelativeTimePipe } from '../shared/relative-time-pipe';
 import { ROLE_LABELS } from '../shared/role-label';
+import { STATUS_LABELS } from '../shared/status-label';
 import { UserAvatar } from '../shared/user-avatar';
 import { RoleSelect } from './role-select';
 import { UserActions } from './user-actions';
@@ -29,12 +37,13 @@ const ALL_COLUMNS = [
   'name',
   'email',
   'role',
+  'status',
   'createdAt',
   'lastSignInAt',
   'actions',
 ] as const;
 // Phones: the email goes under the name, so the role stays in view without scrolling.
-const HANDSET_COLUMNS = ['name', 'role', 'actions'] as const;
+const HANDSET_COLUMNS = ['name', 'role', 'status', 'actions'] as const;
 
 /** The people of a list, with what an administrator can do to each. */
 @Component({
@@ -45,6 +54,10 @@ const HANDSET_COLUMNS = ['name', 'role', 'actions'] as const;
     MatSortHeader,
     MatIcon,
     MatIconButton,
+    MatMenu,
+    MatMenuContent,
+    MatMenuItem,
+    MatMenuTrigger,
     MatTooltip,
     PagedTable,
     RelativeTimePipe,
@@ -61,6 +74,9 @@ export class UsersTable {
 
   protected readonly actions = inject(UserActions);
   protected readonly me = inject(AuthStore).user;
+  protected readonly roleList = ROLES;
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly statusLabels = STATUS_LABELS;
   protected readonly isHandset = toSignal(
     inject(BreakpointObserver)
       .observe(Breakpoints.Handset)
@@ -72,8 +88,10 @@ export class UsersTable {
   );
 
   protected readonly emptyMessage = computed(() => {
-    const { search, role } = this.list().query();
+    const { search, role, status } = this.list().query();
     const quoted = search ? `“${search}”` : '';
+    if (status && !search && !role)
+      return `No people are ${STATUS_LABELS[status].toLowerCase()}.`;
     if (search && role)
       return `No people match ${quoted} with the role ${ROLE_LABELS[role]}.`;
     if (search) return `No people match ${quoted}.`;
