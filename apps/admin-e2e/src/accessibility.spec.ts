@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { callApi } from './support/api';
 import { AuditPage } from './support/audit-page';
 import { expectNoSeriousViolations } from './support/axe';
 import { DashboardPage, SIGN_INS_CAPTION } from './support/dashboard-page';
@@ -168,6 +169,102 @@ test.describe('administrator', () => {
     ).toBeVisible();
     await settle(page);
     await expectNoSeriousViolations(page, '/account');
+  });
+
+  /** A page in light, dark and at 360 px (light and dark), each judged by axe. */
+  async function everyWay(
+    page: Page,
+    url: string,
+    ready: () => Promise<void>,
+  ): Promise<void> {
+    await page.goto(url);
+    await ready();
+    await settle(page);
+    await expectNoSeriousViolations(page, url);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await settle(page);
+    await expectNoSeriousViolations(page, `${url} (dark)`);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await settle(page);
+    await expectNoSeriousViolations(page, `${url} at 360 px (dark)`);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await settle(page);
+    await expectNoSeriousViolations(page, `${url} at 360 px`);
+  }
+
+  test('the access requests page, light, dark and at 360 px', async ({
+    page,
+  }) => {
+    await everyWay(page, '/requests', () =>
+      expect(
+        page.getByRole('table', { name: 'Access requests' }),
+      ).toContainText('Nobody is waiting for approval.'),
+    );
+  });
+
+  test('the invitations page with invitations in it, light, dark and at 360 px', async ({
+    page,
+  }) => {
+    for (const email of ['axe.one@gmail.com', 'axe.two@example.com']) {
+      const answer = await callApi(page, 'POST', '/api/invitations', {
+        email,
+        role: 'driver',
+      });
+      expect([201, 409]).toContain(answer.status);
+    }
+    await everyWay(page, '/invitations?search=axe', () =>
+      expect(
+        page
+          .getByRole('table', { name: 'Invitations' })
+          .getByRole('row')
+          .filter({ hasText: 'axe.one@gmail.com' }),
+      ).toContainText('Pending'),
+    );
+  });
+
+  test('the invite dialog and the import preview', async ({ page }) => {
+    await page.goto('/invitations');
+    await page.getByRole('button', { name: 'Invite', exact: true }).click();
+    const invite = page.getByRole('dialog', { name: 'Invite a person' });
+    await expect(invite.getByRole('textbox', { name: 'Email' })).toBeVisible();
+    await settle(page);
+    await expectNoSeriousViolations(page, 'the invite dialog');
+    await invite.getByRole('button', { name: 'Cancel' }).click();
+    await expect(invite).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const roster = page.getByRole('dialog', { name: 'Import a roster' });
+    await roster.locator('input[type="file"]').setInputFiles({
+      name: 'roster.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'email,role\naxe.three@gmail.com,driver\nnot-an-email,pilot\n',
+      ),
+    });
+    await expect(
+      roster.getByRole('table', { name: 'Rows of the file' }).getByRole('row'),
+    ).toHaveCount(3);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await settle(page);
+      await expectNoSeriousViolations(page, `the import preview (${scheme})`);
+    }
+  });
+
+  test('the settings page, light, dark and at 360 px', async ({ page }) => {
+    await everyWay(page, '/settings', () =>
+      expect(page.getByRole('radio', { name: 'Open' })).toBeChecked(),
+    );
+  });
+
+  test('my account with its sessions, light, dark and at 360 px', async ({
+    page,
+  }) => {
+    await everyWay(page, '/account', () =>
+      expect(page.getByRole('table', { name: 'Sessions' })).toContainText(
+        'This device',
+      ),
+    );
   });
 
   test('the page-not-found page', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Page as ResultPage, Role, User } from '@vip/shared-dto';
+import type { Page as ResultPage, Role, Settings, User } from '@vip/shared-dto';
 
 export interface ApiAnswer<T> {
   status: number;
@@ -69,4 +69,13 @@ export async function setRole(
   );
   if (answer.status !== 200)
     throw new Error(`setting ${email} to ${role} answered ${answer.status}`);
+}
+
+export async function putSettings(
+  page: Page,
+  settings: Settings,
+): Promise<void> {
+  const answer = await callApi(page, 'PUT', '/api/settings', settings);
+  if (answer.status !== 200)
+    throw new Error(`PUT /api/settings answered ${answer.status}`);
 }

@@ -60,3 +60,20 @@ export const ROSTER: readonly Person[] = [
   person('Edsger Dijkstra'),
   person('John von Neumann', 'example.org'),
 ];
+
+/** Outside drivers with personal Gmail accounts, invited by the roster the lifecycle spec imports. */
+export const PAT = person('Pat Okafor', 'gmail.com');
+export const SAM = person('Sam Rivera', 'gmail.com');
+
+/** Signs up under the `approval` policy and waits in the lifecycle spec. */
+export const NORA = person('Nora Ephron');
+
+/** An administrator disabled by the lifecycle spec. */
+export const OTTO = person('Otto Neurath');
+
+/** Signed in twice by the lifecycle spec, which then signs her out everywhere else. */
+export const WENDY = person('Wendy Carlos');
+
+/** Wait for approval in the screenshots. */
+export const LISE = person('Lise Meitner');
+export const EMMY = person('Emmy Noether', 'example.org');

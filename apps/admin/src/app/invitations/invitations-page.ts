@@ -87,7 +87,14 @@ export class InvitationsPage {
   ];
   protected readonly states = INVITATION_STATES;
   protected readonly stateLabels = STATE_LABELS;
-  protected readonly roleLabels = ROLE_LABELS;
+
+  protected roleLabel(invitation: Invitation): string {
+    return ROLE_LABELS[invitation.role];
+  }
+
+  protected stateLabel(invitation: Invitation): string {
+    return STATE_LABELS[invitation.state];
+  }
 
   protected emptyMessage(): string {
     const { search, state } = this.list.query();

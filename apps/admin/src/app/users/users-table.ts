@@ -76,7 +76,10 @@ export class UsersTable {
   protected readonly me = inject(AuthStore).user;
   protected readonly roleList = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly statusLabels = STATUS_LABELS;
+
+  protected statusLabel(user: User): string {
+    return STATUS_LABELS[user.status];
+  }
   protected readonly isHandset = toSignal(
     inject(BreakpointObserver)
       .observe(Breakpoints.Handset)
