@@ -147,6 +147,7 @@ test('under approval a new person waits, is approved, and gets in on reload', as
     }
     await nora.setViewportSize({ width: 360, height: 740 });
     await expectNoSeriousViolations(nora, '/waiting at 360 px');
+    await nora.setViewportSize({ width: 1280, height: 800 });
 
     // Ada sees her in the queue, with the count in the navigation.
     await page.goto('/requests');
