@@ -155,7 +155,9 @@ test('access requests, with people waiting', async ({ page, browser }) => {
   }
 });
 
-test('invitations, with every state', async ({ page }) => {
+test('invitations, and the preview of a roster with bad rows', async ({
+  page,
+}) => {
   await page.setViewportSize(DESKTOP);
   await signInAs(page, ADA);
   for (const [email, role] of [
