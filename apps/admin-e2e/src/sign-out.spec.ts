@@ -11,7 +11,7 @@ test('signing out ends the session: back to sign-in, pages closed, no refresh', 
 }) => {
   await signInAs(page, HEDY);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect(
     page.getByRole('heading', { level: 1, name: 'Sign in to VIP Coordinator' }),

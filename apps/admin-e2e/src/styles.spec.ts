@@ -22,7 +22,7 @@ test('the global stylesheet applies under the server’s Content-Security-Policy
   expect(media.every((value) => value === 'all')).toBe(true);
 
   const icon = page
-    .getByRole('button', { name: 'Sign out' })
+    .getByRole('button', { name: 'Sign out', exact: true })
     .locator('mat-icon');
   await expect(icon).toHaveCSS('font-family', '"Material Symbols Outlined"');
   // The font arrives a moment after the stylesheet applies.
