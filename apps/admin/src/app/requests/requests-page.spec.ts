@@ -47,7 +47,10 @@ describe('RequestsPage', () => {
     await harness.fixture.whenStable();
   }
 
-  async function open(url = '/requests'): Promise<TestRequest> {
+  async function open(
+    url = '/requests',
+    defaultRole: 'coordinator' | 'driver' = 'coordinator',
+  ): Promise<TestRequest> {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -64,6 +67,10 @@ describe('RequestsPage', () => {
     documentLoader = TestbedHarnessEnvironment.documentRootLoader(
       harness.fixture,
     );
+    (await nextRequest(backend, (r) => r.url === '/api/settings')).flush({
+      signUpPolicy: 'approval',
+      defaultRole,
+    });
     const req = await nextRequest(backend, isList);
     await respond(req, aPage([linus, rosalind]));
     return req;
@@ -129,6 +136,23 @@ describe('RequestsPage', () => {
     reject.flush(null, { status: 204, statusText: 'No Content' });
     await respond(await nextRequest(backend, isList), aPage([rosalind]));
     expect(await snackBar()).toBe('Linus Pauling was rejected.');
+  });
+
+  it('offers the default role of the settings for each approval', async () => {
+    await open('/requests', 'driver');
+    const role = await loader.getHarness(
+      MatSelectHarness.with({
+        selector: '[aria-label="Role for Linus Pauling"]',
+      }),
+    );
+    expect(await role.getValueText()).toBe('Driver');
+    await (await button('Approve Linus Pauling')).click();
+    const approve = backend.expectOne(
+      '/api/auth/users/linus%40example.com/approve',
+    );
+    expect(approve.request.body).toEqual({ role: 'driver' });
+    approve.flush({ ...linus, status: 'active', role: 'driver' });
+    await respond(await nextRequest(backend, isList), aPage([rosalind]));
   });
 
   it('says another administrator decided first when the server answers 409', async () => {

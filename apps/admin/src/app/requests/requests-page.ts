@@ -1,4 +1,5 @@
 import { DatePipe } from '@angular/common';
+import { httpResource } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -13,8 +14,13 @@ import { MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import type { ParamMap } from '@angular/router';
-import type { Role, User, UserListQuery } from '@vip/shared-dto';
-import { ROLES, USER_SORT_FIELDS, UserStatus } from '@vip/shared-dto';
+import type { Role, Settings, User, UserListQuery } from '@vip/shared-dto';
+import {
+  DEFAULT_SETTINGS,
+  ROLES,
+  USER_SORT_FIELDS,
+  UserStatus,
+} from '@vip/shared-dto';
 import type { Observable } from 'rxjs';
 import { errorMessage, errorStatus, Notifier } from '../core/notifier';
 import { confirmed } from '../shared/confirm-dialog';
@@ -65,13 +71,18 @@ export class RequestsPage {
   protected readonly columns = ['name', 'email', 'createdAt', 'decision'];
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
-  /** The role each person will get, by id; coordinator unless chosen. */
+  /** New accounts' role in the settings: what an approval gives unless another is chosen. */
+  private readonly settings = httpResource<Settings>(() => '/api/settings');
+  /** The role each person will get, by id, where the administrator chose one. */
   protected readonly chosen = signal<Readonly<Record<string, Role>>>({});
   /** Ids with a decision on its way, whose buttons wait. */
   protected readonly busy = signal<ReadonlySet<string>>(new Set());
 
   protected roleOf(user: User): Role {
-    return this.chosen()[user.id] ?? 'coordinator';
+    const fallback = this.settings.hasValue()
+      ? this.settings.value().defaultRole
+      : DEFAULT_SETTINGS.defaultRole;
+    return this.chosen()[user.id] ?? fallback;
   }
 
   protected choose(user: User, role: Role): void {
