@@ -5,7 +5,12 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import type { User } from '@vip/shared-dto';
 import { Role } from '@vip/shared-dto';
-import { aPage, anApiError, anAuditEvent } from '../../testing/factories';
+import {
+  aPage,
+  anApiError,
+  anAuditEvent,
+  aSignInSession,
+} from '../../testing/factories';
 import { ada, grace, UsersPageDriver } from '../../testing/users-page-driver';
 
 /** What an administrator does to a person in the People table (UserActions, RoleSelect). */
@@ -254,6 +259,9 @@ describe('UserActions on the People table', () => {
         if (!req) await new Promise((resolve) => setTimeout(resolve, 5));
       }
       if (!req) throw new Error('No activity request was sent');
+      people.backend
+        .expectOne('/api/auth/users/grace%40example.com/sessions')
+        .flush([aSignInSession()]);
       expect(req.request.params.get('page')).toBe('1');
       req.flush(
         aPage(
@@ -281,6 +289,7 @@ describe('UserActions on the People table', () => {
       const dialog = await people.documentLoader.getHarness(MatDialogHarness);
       const content = await dialog.getContentText();
       expect(content).toContain('grace@example.com');
+      expect(content).toContain('Chrome on Linux');
       expect(content).toContain('Role changed');
       expect(content.replace(/\s+/g, ' ')).toContain(
         'Coordinator → Driver by ada@example.com',

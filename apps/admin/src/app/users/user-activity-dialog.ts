@@ -21,11 +21,13 @@ import { UsersApi } from './users-api';
 import { AUDIT_ACTION_LABELS, describeEvent } from '../audit/audit-labels';
 import { errorMessage } from '../core/notifier';
 import { LoadState } from '../shared/list/load-state';
+import { describeBrowser } from '../account/sessions-api';
 import { ROLE_LABELS } from '../shared/role-label';
+import { STATUS_LABELS } from '../shared/status-label';
 
 export type UserActivityData = Pick<
   User,
-  'name' | 'email' | 'role' | 'createdAt' | 'lastSignInAt'
+  'name' | 'email' | 'role' | 'createdAt' | 'lastSignInAt' | 'status'
 >;
 
 const TIMELINE_PAGE_SIZE = 10;
@@ -51,7 +53,17 @@ export class UserActivityDialog {
   protected readonly data = inject<UserActivityData>(MAT_DIALOG_DATA);
   protected readonly pageSize = TIMELINE_PAGE_SIZE;
   protected readonly pageNumber = signal(1);
-  protected readonly timeline = inject(UsersApi).activity(
+  private readonly api = inject(UsersApi);
+  /** Where the person is signed in now: their live sessions. */
+  protected readonly sessions = this.api.sessions(() => this.data.email);
+  protected readonly devices = computed(() => {
+    if (this.sessions.error()) return 'could not be loaded';
+    if (!this.sessions.hasValue()) return '…';
+    const sessions = this.sessions.value();
+    if (!sessions.length) return 'nowhere';
+    return sessions.map((s) => describeBrowser(s.userAgent)).join(', ');
+  });
+  protected readonly timeline = this.api.activity(
     () => this.data.email,
     () => ({ page: this.pageNumber(), pageSize: TIMELINE_PAGE_SIZE }),
   );
@@ -64,6 +76,7 @@ export class UserActivityDialog {
   });
   protected readonly actionLabels = AUDIT_ACTION_LABELS;
   protected readonly roleLabels = ROLE_LABELS;
+  protected readonly statusLabels = STATUS_LABELS;
   protected readonly describe = describeEvent;
 
   protected onPage(event: PageEvent): void {

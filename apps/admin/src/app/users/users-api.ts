@@ -74,8 +74,9 @@ export class UsersApi {
     return this.http.post<void>(`${userUrl(email)}/reject`, null);
   }
 
-  sessions(email: string): Observable<Session[]> {
-    return this.http.get<Session[]>(`${userUrl(email)}/sessions`);
+  /** Where a person is signed in. Call in an injection context. */
+  sessions(email: () => string) {
+    return httpResource<Session[]>(() => `${userUrl(email())}/sessions`);
   }
 
   /** Ends every session of the person: they must sign in again everywhere. */
