@@ -5,7 +5,8 @@ import { MatPaginatorIntl } from '@angular/material/paginator';
 @Injectable()
 export class BoundedTotalPaginatorIntl extends MatPaginatorIntl {
   exact = true;
-  private readonly exactRangeLabel = this.getRangeLabel;
+  // The base class's label, read as the base declares it (this class redeclares the field).
+  private readonly exactRangeLabel = (this as MatPaginatorIntl).getRangeLabel;
 
   override getRangeLabel = (page: number, pageSize: number, length: number): string =>
     this.exact
