@@ -1,12 +1,7 @@
 import nx from '@nx/eslint-plugin';
 
 /** Files that only tests run: specs, test folders, test factories. */
-const TEST_FILES = [
-  '**/*.spec.ts',
-  '**/*.e2e-spec.ts',
-  '**/test/**/*.ts',
-  '**/testing/**/*.ts',
-];
+const TEST_FILES = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts'];
 
 /**
  * Nx tags say where a project belongs (scope:api|admin|shared|e2e) and what it is
@@ -35,31 +30,15 @@ function moduleBoundaries({ testCode }) {
         { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
         {
           sourceTag: 'type:app',
-          onlyDependOnLibsWithTags: [
-            'type:feature',
-            'type:data-access',
-            'type:ui',
-            'type:util',
-            ...testing,
-          ],
+          onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', ...testing],
         },
         {
           sourceTag: 'type:feature',
-          onlyDependOnLibsWithTags: [
-            'type:feature',
-            'type:data-access',
-            'type:ui',
-            'type:util',
-            ...testing,
-          ],
+          onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', ...testing],
         },
         {
           sourceTag: 'type:data-access',
-          onlyDependOnLibsWithTags: [
-            'type:data-access',
-            'type:util',
-            ...testing,
-          ],
+          onlyDependOnLibsWithTags: ['type:data-access', 'type:util', ...testing],
         },
         {
           sourceTag: 'type:ui',
@@ -71,13 +50,7 @@ function moduleBoundaries({ testCode }) {
         },
         {
           sourceTag: 'type:testing',
-          onlyDependOnLibsWithTags: [
-            'type:testing',
-            'type:feature',
-            'type:data-access',
-            'type:ui',
-            'type:util',
-          ],
+          onlyDependOnLibsWithTags: ['type:testing', 'type:feature', 'type:data-access', 'type:ui', 'type:util'],
         },
       ],
     },
@@ -106,25 +79,13 @@ export default [
     },
   },
   {
-    files: [
-      '**/*.ts',
-      '**/*.tsx',
-      '**/*.cts',
-      '**/*.mts',
-      '**/*.js',
-      '**/*.jsx',
-      '**/*.cjs',
-      '**/*.mjs',
-    ],
+    files: ['**/*.ts', '**/*.tsx', '**/*.cts', '**/*.mts', '**/*.js', '**/*.jsx', '**/*.cjs', '**/*.mjs'],
     rules: {},
   },
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/consistent-type-imports': [
-        'error',
-        { fixStyle: 'inline-type-imports' },
-      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
   {

@@ -33,7 +33,9 @@ const externalPackages = {
   name: 'external-packages',
   setup(esbuild) {
     // Workspace libraries (@vip/*) are bundled; everything from node_modules is not.
-    esbuild.onResolve({ filter: /^[^./]/ }, ({ path }) => (path.startsWith('@vip/') ? undefined : { path, external: true }));
+    esbuild.onResolve({ filter: /^[^./]/ }, ({ path }) =>
+      path.startsWith('@vip/') ? undefined : { path, external: true },
+    );
   },
 };
 

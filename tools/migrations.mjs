@@ -14,9 +14,7 @@ if (
   !['run', 'revert', 'generate'].includes(command) ||
   (command === 'generate' && !/^[A-Za-z][\w-]*$/.test(name ?? ''))
 ) {
-  console.error(
-    'usage: npm run migration:run | migration:revert | migration:generate -- <Name>',
-  );
+  console.error('usage: npm run migration:run | migration:revert | migration:generate -- <Name>');
   process.exit(2);
 }
 
@@ -32,17 +30,13 @@ if (!env.DATABASE_URL) {
     project: env.TS_NODE_PROJECT,
     transpileOnly: true,
   });
-  const {
-    startEmbeddedPostgres,
-  } = require('../apps/api/src/database/embedded-postgres.ts');
+  const { startEmbeddedPostgres } = require('../apps/api/src/database/embedded-postgres.ts');
   embedded = await startEmbeddedPostgres({
     dir: resolve('.data/postgres'),
     database: 'vip',
   });
   env.DATABASE_URL = embedded.url;
-  console.log(
-    `Using the embedded development database (port ${embedded.port}).`,
-  );
+  console.log(`Using the embedded development database (port ${embedded.port}).`);
 }
 
 const typeorm = (...args) =>
@@ -66,43 +60,27 @@ function generate(name) {
   // Compared with a database that lacks applied migrations, the entities would "need"
   // those migrations again: refuse rather than write a duplicate.
   const show = typeorm('migration:show');
-  if (show.status !== 0)
-    return (process.stdout.write(show.stdout), show.status ?? 1);
-  const pending = show.stdout
-    .split('\n')
-    .filter((line) => line.includes('[ ]'));
+  if (show.status !== 0) return (process.stdout.write(show.stdout), show.status ?? 1);
+  const pending = show.stdout.split('\n').filter((line) => line.includes('[ ]'));
   if (pending.length > 0) {
-    console.error(
-      `${pending.length} migration(s) not applied yet; run \`npm run migration:run\` first.`,
-    );
+    console.error(`${pending.length} migration(s) not applied yet; run \`npm run migration:run\` first.`);
     return 1;
   }
 
   const before = new Set(readdirSync(MIGRATIONS_DIR));
   // TypeORM prefixes the file name with a timestamp and names the class after it.
-  const result = typeorm(
-    'migration:generate',
-    join(MIGRATIONS_DIR, name),
-    '--pretty',
-  );
+  const result = typeorm('migration:generate', join(MIGRATIONS_DIR, name), '--pretty');
   process.stdout.write(result.stdout);
   if (result.status !== 0) return result.status ?? 1;
-  for (const file of readdirSync(MIGRATIONS_DIR).filter(
-    (file) => !before.has(file),
-  )) {
+  for (const file of readdirSync(MIGRATIONS_DIR).filter((file) => !before.has(file))) {
     const path = join(MIGRATIONS_DIR, file);
     // The house style (and its lint rule) imports types as types.
     writeFileSync(
       path,
-      readFileSync(path, 'utf8').replace(
-        /^import \{ (MigrationInterface, QueryRunner) \}/m,
-        'import type { $1 }',
-      ),
+      readFileSync(path, 'utf8').replace(/^import \{ (MigrationInterface, QueryRunner) \}/m, 'import type { $1 }'),
     );
     spawnSync('npx', ['prettier', '--write', path], { stdio: 'ignore' });
-    console.log(
-      `Review the SQL in ${path}, then add its class to ${MIGRATIONS_DIR}/index.ts.`,
-    );
+    console.log(`Review the SQL in ${path}, then add its class to ${MIGRATIONS_DIR}/index.ts.`);
   }
   return 0;
 }

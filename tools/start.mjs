@@ -14,11 +14,15 @@ run('node', ['tools/build-api.mjs']);
 run('npx', ['nx', 'build', 'admin', '--configuration=development', '--outputStyle=static']);
 
 // Rebuilds of the console land in dist/ and are served from there at once: reload the page.
-const watcher = spawn('npx', ['nx', 'build', 'admin', '--configuration=development', '--watch', '--outputStyle=static', '--skip-nx-cache'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env,
-  detached: true,
-});
+const watcher = spawn(
+  'npx',
+  ['nx', 'build', 'admin', '--configuration=development', '--watch', '--outputStyle=static', '--skip-nx-cache'],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+    detached: true,
+  },
+);
 const api = spawn('node', ['--enable-source-maps', 'dist/apps/api/main.js'], { stdio: 'inherit', env });
 
 const stop = (signal) => {

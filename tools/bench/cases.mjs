@@ -5,7 +5,11 @@ export const SORT_FIELDS = ['email', 'name', 'role', 'createdAt', 'lastSignInAt'
 
 /** The hot path, measured against the bare server in interleaved rounds. */
 export function hotPathCase(facts) {
-  return { name: 'GET /api/auth/users/:email', path: `/api/auth/users/${encodeURIComponent(facts.someoneEmail)}`, connections: 32 };
+  return {
+    name: 'GET /api/auth/users/:email',
+    path: `/api/auth/users/${encodeURIComponent(facts.someoneEmail)}`,
+    connections: 32,
+  };
 }
 
 /** Every other request, 10 connections each. */
@@ -22,11 +26,21 @@ export function listCases(facts, { withStatus }) {
   add(`users search=${COMMON_FRAGMENT} (about 10 %)`, `/api/auth/users?search=${COMMON_FRAGMENT}`);
   add(`users search=${ONE_LETTER_FRAGMENT} (one letter)`, `/api/auth/users?search=${ONE_LETTER_FRAGMENT}`);
   add('users role=coordinator&sort=name&page=100', '/api/auth/users?role=coordinator&sort=name&page=100');
-  if (withStatus) add('users status=disabled&sort=-lastSignInAt&page=10', '/api/auth/users?status=disabled&sort=-lastSignInAt&page=10');
+  if (withStatus)
+    add(
+      'users status=disabled&sort=-lastSignInAt&page=10',
+      '/api/auth/users?status=disabled&sort=-lastSignInAt&page=10',
+    );
   add('audit log, first page', '/api/audit-events');
   add('audit log action=user.role_changed', '/api/audit-events?action=user.role_changed');
-  add('audit log actorEmail=<an administrator>', `/api/audit-events?actorEmail=${encodeURIComponent(facts.actorEmail)}`);
-  add('audit log action=user.role_changed&actorEmail=…', `/api/audit-events?action=user.role_changed&actorEmail=${encodeURIComponent(facts.actorEmail)}`);
+  add(
+    'audit log actorEmail=<an administrator>',
+    `/api/audit-events?actorEmail=${encodeURIComponent(facts.actorEmail)}`,
+  );
+  add(
+    'audit log action=user.role_changed&actorEmail=…',
+    `/api/audit-events?action=user.role_changed&actorEmail=${encodeURIComponent(facts.actorEmail)}`,
+  );
   add('GET /api/auth/users/stats', '/api/auth/users/stats');
   return cases;
 }

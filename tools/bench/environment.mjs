@@ -30,7 +30,11 @@ export async function postgresServer(workDir) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false };
   require('ts-node').register({ project: 'apps/api/tsconfig.app.json', transpileOnly: true });
   const { startEmbeddedPostgres } = require('../../apps/api/src/database/embedded-postgres.ts');
-  const server = await startEmbeddedPostgres({ dir: join(workDir, 'postgres'), database: 'postgres', preferredPort: 0 });
+  const server = await startEmbeddedPostgres({
+    dir: join(workDir, 'postgres'),
+    database: 'postgres',
+    preferredPort: 0,
+  });
   onCleanup(() => server.stop());
   return { url: server.url, embedded: true };
 }
@@ -78,7 +82,10 @@ async function waitUntilReady(url, child, seconds, logFile) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    const ok = await fetch(url).then((response) => response.ok, () => false);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -2,7 +2,13 @@
 // the API runs.
 
 const USER_COLUMNS = 'id, email, name, picture, role, provider, created_at, updated_at, last_sign_in_at';
-const SORT_COLUMNS = { email: 'email', name: 'name', role: 'role', createdAt: 'created_at', lastSignInAt: 'last_sign_in_at' };
+const SORT_COLUMNS = {
+  email: 'email',
+  name: 'name',
+  role: 'role',
+  createdAt: 'created_at',
+  lastSignInAt: 'last_sign_in_at',
+};
 
 /**
  * A copy of UsersRepository.list in apps/api/src/users/users.repository.ts: the page
@@ -27,7 +33,10 @@ export function usersListSql({ page = 1, pageSize = 25, search, role, sort = 'em
   const countParams = [...params];
   params.push(pageSize, (page - 1) * pageSize);
   return {
-    page: { text: `SELECT ${USER_COLUMNS} FROM users ${filter} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`, values: params },
+    page: {
+      text: `SELECT ${USER_COLUMNS} FROM users ${filter} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      values: params,
+    },
     count: { text: `SELECT count(*)::int AS total FROM users ${filter}`, values: countParams },
   };
 }

@@ -40,7 +40,10 @@ export async function interleaved(targets, rounds, options) {
 
 function combine(results) {
   const sum = (key) => results.reduce((total, result) => total + result[key], 0);
-  const p50s = results.map((result) => result.p50).filter((value) => value !== null).sort((a, b) => a - b);
+  const p50s = results
+    .map((result) => result.p50)
+    .filter((value) => value !== null)
+    .sort((a, b) => a - b);
   const p99s = results.map((result) => result.p99).filter((value) => value !== null);
   return {
     requests: sum('requests'),

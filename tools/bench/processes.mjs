@@ -67,7 +67,10 @@ export function cleanup() {
   cleaning ??= (async () => {
     await Promise.all([...children].map(stopChild));
     // After Ctrl-C, PostgreSQL may already be going down on its own: say nothing then.
-    while (cleanups.length) await cleanups.pop()().catch((error) => stopping || console.error(`clean-up: ${error.message}`));
+    while (cleanups.length)
+      await cleanups
+        .pop()()
+        .catch((error) => stopping || console.error(`clean-up: ${error.message}`));
   })();
   return cleaning;
 }

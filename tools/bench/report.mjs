@@ -4,9 +4,12 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const number = (value, digits = 0) =>
-  value === null || value === undefined || Number.isNaN(value) ? '—' : value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  value === null || value === undefined || Number.isNaN(value)
+    ? '—'
+    : value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (value) => (value === null || value === undefined ? '—' : value < 10 ? number(value, 1) : number(value));
-const errorsOf = (row) => (row.errors ? `${number(row.errors)}${row.timeouts ? ` (${number(row.timeouts)} timed out)` : ''}` : '0');
+const errorsOf = (row) =>
+  row.errors ? `${number(row.errors)}${row.timeouts ? ` (${number(row.timeouts)} timed out)` : ''}` : '0';
 
 function table(header, rows, rightAligned) {
   const align = header.map((_, index) => (index >= rightAligned ? '---:' : '---'));
@@ -14,7 +17,13 @@ function table(header, rows, rightAligned) {
 }
 
 export function scaleTable(scale) {
-  const rows = scale.rows.map((row) => [`\`${row.name}\`${row.connections === 10 ? '' : ` (${row.connections} conn.)`}`, number(row.rps), ms(row.p50), ms(row.p99), errorsOf(row)]);
+  const rows = scale.rows.map((row) => [
+    `\`${row.name}\`${row.connections === 10 ? '' : ` (${row.connections} conn.)`}`,
+    number(row.rps),
+    ms(row.p50),
+    ms(row.p99),
+    errorsOf(row),
+  ]);
   return table(['request', 'req/s', 'p50 ms', 'p99 ms', 'errors'], rows, 1);
 }
 
@@ -28,7 +37,7 @@ export function growthTable(scales) {
       return row ? `${ms(row.p99)} ms · ${number(row.rps)}/s${row.errors ? ' ⚠' : ''}` : 'n/a';
     }),
   ]);
-  const legend = '⚠: some requests failed or timed out; p99 counts only the answered ones (see that scale\'s table).';
+  const legend = "⚠: some requests failed or timed out; p99 counts only the answered ones (see that scale's table).";
   const warned = scales.some((scale) => scale.rows.some((row) => row.errors));
   return `${table(['request (p99 · req/s)', ...scales.map((scale) => `${number(scale.users)} people`)], rows, 1)}${warned ? `\n\n${legend}` : ''}`;
 }
@@ -36,7 +45,8 @@ export function growthTable(scales) {
 function commit() {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps', 'libs'], { encoding: 'utf8' }).trim() !== '';
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--', 'apps', 'libs'], { encoding: 'utf8' }).trim() !== '';
     return dirty ? `${sha}+changes` : sha;
   } catch {
     return undefined;

@@ -17,7 +17,17 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { hotPathCase, listCases } from './cases.mjs';
 import {
-  LOAD_CPU, SERVER_CPU, accessToken, buildApi, connected, freshDatabase, memoryOf, postgresServer, startApi, startBare, workFolder,
+  LOAD_CPU,
+  SERVER_CPU,
+  accessToken,
+  buildApi,
+  connected,
+  freshDatabase,
+  memoryOf,
+  postgresServer,
+  startApi,
+  startBare,
+  workFolder,
 } from './environment.mjs';
 import { explainUsersList } from './explain.mjs';
 import { interleaved, load, settle } from './measure.mjs';
@@ -68,7 +78,9 @@ async function benchScale(serverUrl, work, users) {
       const percent = (100 * count) / people;
       return `${count.toLocaleString('en')} people, ${percent < 1 ? percent.toPrecision(1) : percent.toFixed(1)} %`;
     };
-    log(`Search fragments: "${RARE_FRAGMENT}" matches ${share(rare)}; "${COMMON_FRAGMENT}" (an e-mail domain) ${share(common)}; "${ONE_LETTER_FRAGMENT}" ${share(oneLetter)}.`);
+    log(
+      `Search fragments: "${RARE_FRAGMENT}" matches ${share(rare)}; "${COMMON_FRAGMENT}" (an e-mail domain) ${share(common)}; "${ONE_LETTER_FRAGMENT}" ${share(oneLetter)}.`,
+    );
     if (!withStatus) log('No `status` column in users: the status filter case is skipped.');
     const bare = await startBare(database.url, work);
     const authorization = `Bearer ${await accessToken(db, facts.admin.id)}`;
@@ -77,7 +89,9 @@ async function benchScale(serverUrl, work, users) {
 
     const loadBefore = loadavg()[0];
     const hot = hotPathCase(facts);
-    log(`Measuring ${hot.name} against the bare server (${config.rounds} interleaved rounds of ${config.seconds} s each)…`);
+    log(
+      `Measuring ${hot.name} against the bare server (${config.rounds} interleaved rounds of ${config.seconds} s each)…`,
+    );
     const pair = await interleaved(
       { api: `http://127.0.0.1:${api.port}${hot.path}`, bare: `http://127.0.0.1:${bare.port}${hot.path}` },
       config.rounds,
@@ -93,7 +107,10 @@ async function benchScale(serverUrl, work, users) {
     let cancelled = 0;
     for (const [index, item] of cases.entries()) {
       process.stderr.write(`  ${index + 1}/${cases.length} ${item.name}\n`);
-      const result = await load(`http://127.0.0.1:${api.port}${item.path}`, { ...options, connections: item.connections });
+      const result = await load(`http://127.0.0.1:${api.port}${item.path}`, {
+        ...options,
+        connections: item.connections,
+      });
       rows.push({ name: item.name, path: item.path, connections: item.connections, ...result });
       cancelled += await settle(db);
     }
@@ -101,18 +118,38 @@ async function benchScale(serverUrl, work, users) {
     // Other work on the machine shows up here; the numbers are only comparable when it is low.
     const machineLoad = { before: loadBefore, after: loadavg()[0] };
 
-    const scale = { users, events, withStatus, fragments: facts.counts, rows, ratio, apiMemory: memory, loadAverage: machineLoad, cancelledQueries: cancelled };
+    const scale = {
+      users,
+      events,
+      withStatus,
+      fragments: facts.counts,
+      rows,
+      ratio,
+      apiMemory: memory,
+      loadAverage: machineLoad,
+      cancelledQueries: cancelled,
+    };
     log(`\n${scaleTable(scale)}\n`);
-    log(`GET /api/auth/users/:email: API ${Math.round(pair.api.rps).toLocaleString('en')} req/s vs bare ${Math.round(pair.bare.rps).toLocaleString('en')} req/s = ratio ${ratio.toFixed(2)} (goal ≥ 0.9)`);
-    log(memory ? `API memory after the run: RSS ${memory.rssMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB; goal ≤ 150 MB)` : 'API memory: /proc not available');
+    log(
+      `GET /api/auth/users/:email: API ${Math.round(pair.api.rps).toLocaleString('en')} req/s vs bare ${Math.round(pair.bare.rps).toLocaleString('en')} req/s = ratio ${ratio.toFixed(2)} (goal ≥ 0.9)`,
+    );
+    log(
+      memory
+        ? `API memory after the run: RSS ${memory.rssMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB; goal ≤ 150 MB)`
+        : 'API memory: /proc not available',
+    );
     // The benchmark itself keeps about three processes busy (API, PostgreSQL, autocannon).
     const noisy = Math.max(machineLoad.before, machineLoad.after) > 2 * cpus().length + 1;
-    log(`Load average (1 min) before ${machineLoad.before.toFixed(1)}, after ${machineLoad.after.toFixed(1)} on ${cpus().length} CPUs${noisy ? ': other work was running, so these numbers are noisy' : ''}.`);
-    if (cancelled) log(`${cancelled} queries of timed-out requests were still running 30 s later and were cancelled between cases.`);
+    log(
+      `Load average (1 min) before ${machineLoad.before.toFixed(1)}, after ${machineLoad.after.toFixed(1)} on ${cpus().length} CPUs${noisy ? ': other work was running, so these numbers are noisy' : ''}.`,
+    );
+    if (cancelled)
+      log(`${cancelled} queries of timed-out requests were still running 30 s later and were cancelled between cases.`);
 
     if (config.explain) {
       scale.explain = await explainUsersList(db, COMMON_FRAGMENT);
-      for (const { label, sql, values, plan } of scale.explain) log(`\n-- EXPLAIN (ANALYZE, BUFFERS): ${label}\n-- ${sql}  ${JSON.stringify(values)}\n${plan}`);
+      for (const { label, sql, values, plan } of scale.explain)
+        log(`\n-- EXPLAIN (ANALYZE, BUFFERS): ${label}\n-- ${sql}  ${JSON.stringify(values)}\n${plan}`);
     }
     return scale;
   } finally {
@@ -122,9 +159,18 @@ async function benchScale(serverUrl, work, users) {
   }
 }
 
-const results = { startedAt: new Date().toISOString(), node: process.version, cpus: cpus().length, config, pinning: {}, scales: [] };
+const results = {
+  startedAt: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  config,
+  pinning: {},
+  scales: [],
+};
 try {
-  log(`# npm run bench — ${config.scales.map((users) => users.toLocaleString('en')).join(', ')} people; ${config.seconds} s per case, ${config.timeoutSeconds} s timeout`);
+  log(
+    `# npm run bench — ${config.scales.map((users) => users.toLocaleString('en')).join(', ')} people; ${config.seconds} s per case, ${config.timeoutSeconds} s timeout`,
+  );
   results.pinning = HAS_TASKSET
     ? { api: SERVER_CPU, bare: SERVER_CPU, load: LOAD_CPU, postgres: 'any' }
     : { note: 'taskset not found: nothing pinned' };
@@ -138,7 +184,11 @@ try {
   const work = workFolder();
   onCleanup(async () => rmSync(work, { recursive: true, force: true }));
   const server = await postgresServer(work);
-  log(server.embedded ? 'PostgreSQL: embedded, in a temporary folder.' : 'PostgreSQL: the server DATABASE_URL names (a fresh database per scale).');
+  log(
+    server.embedded
+      ? 'PostgreSQL: embedded, in a temporary folder.'
+      : 'PostgreSQL: the server DATABASE_URL names (a fresh database per scale).',
+  );
   for (const users of config.scales) {
     results.scales.push(await benchScale(server.url, work, users));
     log(`\nResults: ${writeResults(results)} (and dist/bench/latest.json)`);

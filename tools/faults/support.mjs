@@ -88,7 +88,8 @@ export async function startApi(databaseUrl, env = {}) {
     }
   });
   for (let waited = 0; !output.includes('is running'); waited += 100) {
-    if (child.exitCode !== null || waited > 60_000) throw new Error(`the API did not start (exit ${child.exitCode}, ${waited} ms):\n${output}`);
+    if (child.exitCode !== null || waited > 60_000)
+      throw new Error(`the API did not start (exit ${child.exitCode}, ${waited} ms):\n${output}`);
     await sleep(100);
   }
   return {
@@ -119,7 +120,13 @@ export async function tokenFor(db, userId) {
     `INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, repeat('0', 64), now() + interval '1 day') RETURNING id`,
     [userId],
   );
-  return jwt.sign({ sid: rows[0].id }, SECRET, { subject: userId, issuer: 'vip-coordinator', audience: 'vip-coordinator-api', expiresIn: 3600, algorithm: 'HS256' });
+  return jwt.sign({ sid: rows[0].id }, SECRET, {
+    subject: userId,
+    issuer: 'vip-coordinator',
+    audience: 'vip-coordinator-api',
+    expiresIn: 3600,
+    algorithm: 'HS256',
+  });
 }
 
 /** One timed request; never throws (a failed connection is reported as its error code). */

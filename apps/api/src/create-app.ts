@@ -164,7 +164,9 @@ async function serveAdminConsole(app: NestFastifyApplication, config: AppConfig)
   fastify.get('/*', (request, reply) => {
     const path = request.url.split('?')[0];
     if (path === '/api' || path.startsWith('/api/')) {
-      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${path}`, requestId: String(request.id) });
+      return reply
+        .status(404)
+        .send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${path}`, requestId: String(request.id) });
     }
     if (/\.[a-z0-9]+$/i.test(path)) {
       const hashed = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf)$/.test(path);
@@ -172,7 +174,10 @@ async function serveAdminConsole(app: NestFastifyApplication, config: AppConfig)
       return reply.sendFile(path.slice(1), { cacheControl: false });
     }
     if (!existsSync(join(root, 'index.html'))) {
-      return reply.status(503).type('text/plain; charset=utf-8').send('The admin console is not built: run `npm run build`.');
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('The admin console is not built: run `npm run build`.');
     }
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html', { cacheControl: false });

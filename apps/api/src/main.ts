@@ -4,10 +4,7 @@ import { join } from 'node:path';
 import { drainRequests } from './common/http/drain';
 import { AppConfig, ConfigError } from './config/app-config';
 import { createApp } from './create-app';
-import {
-  startEmbeddedPostgres,
-  type EmbeddedPostgres,
-} from './database/embedded-postgres';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 
 async function bootstrap(): Promise<void> {
   let config = new AppConfig();
@@ -19,9 +16,7 @@ async function bootstrap(): Promise<void> {
       dir: join(config.dataDir, 'postgres'),
       database: 'vip',
     });
-    logger.log(
-      `Embedded PostgreSQL on port ${embedded.port}, data in ${join(config.dataDir, 'postgres')}`,
-    );
+    logger.log(`Embedded PostgreSQL on port ${embedded.port}, data in ${join(config.dataDir, 'postgres')}`);
     config = new AppConfig({ ...process.env, DATABASE_URL: embedded.url });
   }
 
@@ -35,13 +30,8 @@ async function bootstrap(): Promise<void> {
   }
   shutDownOnSignals(app, config.shutdownTimeoutMs);
   await app.listen(config.port, config.production ? '0.0.0.0' : '127.0.0.1');
-  const url = config.production
-    ? `port ${config.port}`
-    : `http://localhost:${config.port}/`;
-  if (config.devLogin)
-    logger.warn(
-      'Dev sign-in is ON: no Google client is configured (GOOGLE_CLIENT_ID/SECRET)',
-    );
+  const url = config.production ? `port ${config.port}` : `http://localhost:${config.port}/`;
+  if (config.devLogin) logger.warn('Dev sign-in is ON: no Google client is configured (GOOGLE_CLIENT_ID/SECRET)');
   // Printed whatever LOG_LEVEL says: it is the one line people look for.
   process.stdout.write(`VIP Coordinator is running: ${url}\n`);
 }
@@ -50,19 +40,14 @@ async function bootstrap(): Promise<void> {
  * SIGTERM/SIGINT: stop accepting connections, let the requests in flight finish, close
  * the pool, exit 0. Whatever still runs after `timeoutMs` is cut off (exit 1).
  */
-function shutDownOnSignals(
-  app: NestFastifyApplication,
-  timeoutMs: number,
-): void {
+function shutDownOnSignals(app: NestFastifyApplication, timeoutMs: number): void {
   let closing = false;
   const shutDown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
     process.stdout.write(`${signal}: shutting down\n`);
     setTimeout(() => {
-      console.error(
-        `Shutdown took longer than SHUTDOWN_TIMEOUT_MS (${timeoutMs} ms): exiting anyway`,
-      );
+      console.error(`Shutdown took longer than SHUTDOWN_TIMEOUT_MS (${timeoutMs} ms): exiting anyway`);
       process.exit(1);
     }, timeoutMs).unref();
     drainRequests(app.getHttpAdapter().getInstance())

@@ -16,21 +16,33 @@ describe('access lifecycle', () => {
 
   const url = (path: string) => `${app.url}${path}`;
   const user = (email: string) => encodeURIComponent(email);
-  const post = <T = unknown>(path: string, body?: unknown, auth = admin.auth) => http.request<T>('POST', url(path), { headers: auth, body });
+  const post = <T = unknown>(path: string, body?: unknown, auth = admin.auth) =>
+    http.request<T>('POST', url(path), { headers: auth, body });
   const del = (path: string, auth = admin.auth) => http.request('DELETE', url(path), { headers: auth });
   const get = <T = unknown>(path: string, auth = admin.auth) => http.get<T>(url(path), auth);
-  const setPolicy = async (settings: Settings) => expect((await http.request('PUT', url('/api/settings'), { headers: admin.auth, body: settings })).status).toBe(200);
-  const refusal = async (identity: FakeIdentity) => new URL((await followGoogleSignIn(app, identity)).headers.get('location')!).searchParams.get('error');
-  const lastEventId = async () => (await app.db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM audit_events')).rows[0].id;
+  const setPolicy = async (settings: Settings) =>
+    expect((await http.request('PUT', url('/api/settings'), { headers: admin.auth, body: settings })).status).toBe(200);
+  const refusal = async (identity: FakeIdentity) =>
+    new URL((await followGoogleSignIn(app, identity)).headers.get('location')!).searchParams.get('error');
+  const lastEventId = async () =>
+    (await app.db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM audit_events')).rows[0].id;
   const eventsAfter = async (id: string) =>
-    (await app.db.query<{ action: string; actor_email: string | null; target_email: string | null; details: Record<string, unknown> }>(
-      'SELECT action, actor_email, target_email, details FROM audit_events WHERE id > $1 ORDER BY id',
-      [id],
-    )).rows;
-  const statusOf = async (email: string) => (await app.db.query<{ status: string }>('SELECT status FROM users WHERE email = $1', [email])).rows[0]?.status;
+    (
+      await app.db.query<{
+        action: string;
+        actor_email: string | null;
+        target_email: string | null;
+        details: Record<string, unknown>;
+      }>('SELECT action, actor_email, target_email, details FROM audit_events WHERE id > $1 ORDER BY id', [id])
+    ).rows;
+  const statusOf = async (email: string) =>
+    (await app.db.query<{ status: string }>('SELECT status FROM users WHERE email = $1', [email])).rows[0]?.status;
   const snapshot = async () =>
-    (await app.db.query(`SELECT (SELECT json_agg(u ORDER BY id) FROM users u) AS users, (SELECT json_agg(s ORDER BY id) FROM sessions s) AS sessions,
-      (SELECT count(*) FROM audit_events) AS events, (SELECT row_to_json(t) FROM settings t) AS settings`)).rows[0];
+    (
+      await app.db
+        .query(`SELECT (SELECT json_agg(u ORDER BY id) FROM users u) AS users, (SELECT json_agg(s ORDER BY id) FROM sessions s) AS sessions,
+      (SELECT count(*) FROM audit_events) AS events, (SELECT row_to_json(t) FROM settings t) AS settings`)
+    ).rows[0];
 
   afterEach(async () => setPolicy({ signUpPolicy: 'open', defaultRole: 'coordinator' }));
 
@@ -46,9 +58,13 @@ describe('access lifecycle', () => {
       expect(pending.status).toBe(200);
       expect(pending.body.total).toBe(3);
       expect(pending.body.items.every((u) => u.status === 'pending')).toBe(true);
-      const sorted = (await get<Page<User>>('/api/auth/users?sort=status&pageSize=100')).body.items.map((u) => u.status);
+      const sorted = (await get<Page<User>>('/api/auth/users?sort=status&pageSize=100')).body.items.map(
+        (u) => u.status,
+      );
       expect(sorted).toEqual([...sorted].sort());
-      const descending = (await get<Page<User>>('/api/auth/users?sort=-status&pageSize=100')).body.items.map((u) => u.status);
+      const descending = (await get<Page<User>>('/api/auth/users?sort=-status&pageSize=100')).body.items.map(
+        (u) => u.status,
+      );
       expect(descending).toEqual([...sorted].sort().reverse());
       await app.db.query(`DELETE FROM users WHERE email LIKE 'status%@fleet.example'`);
     });
@@ -82,7 +98,11 @@ describe('access lifecycle', () => {
         ['user.disabled', 'ada@example.com', identity.email],
         ['user.sign_in_refused', identity.email, null],
       ]);
-      expect(events[0].details).toEqual({ before: { status: 'active' }, after: { status: 'disabled' }, sessionsRevoked: 2 });
+      expect(events[0].details).toEqual({
+        before: { status: 'active' },
+        after: { status: 'disabled' },
+        sessionsRevoked: 2,
+      });
       expect(events[1].details).toEqual({ reason: 'account_disabled', email: identity.email });
 
       const enabled = await post<User>(`/api/auth/users/${user(identity.email)}/enable`);
@@ -90,7 +110,12 @@ describe('access lifecycle', () => {
       expect(enabled.body.status).toBe('active');
       const back = await signIn(app, identity);
       expect((await get('/api/auth/me', back.auth)).status).toBe(200);
-      expect((await eventsAfter(from)).map((e) => e.action)).toEqual(['user.disabled', 'user.sign_in_refused', 'user.enabled', 'user.signed_in']);
+      expect((await eventsAfter(from)).map((e) => e.action)).toEqual([
+        'user.disabled',
+        'user.sign_in_refused',
+        'user.enabled',
+        'user.signed_in',
+      ]);
     });
 
     it('refuses to disable yourself with 409, and changes nothing', async () => {
@@ -105,7 +130,9 @@ describe('access lifecycle', () => {
       expect((await post('/api/auth/users/nobody%40example.com/disable')).status).toBe(404);
       expect((await post('/api/auth/users/nobody%40example.com/enable')).status).toBe(404);
       const coordinator = await signIn(app, aGoogleIdentity());
-      expect((await post(`/api/auth/users/${user('ada@example.com')}/disable`, undefined, coordinator.auth)).status).toBe(403);
+      expect(
+        (await post(`/api/auth/users/${user('ada@example.com')}/disable`, undefined, coordinator.auth)).status,
+      ).toBe(403);
       expect(await statusOf('ada@example.com')).toBe('active');
     });
 
@@ -113,13 +140,31 @@ describe('access lifecycle', () => {
       const second = await signIn(app, aGoogleIdentity());
       const third = await signIn(app, aGoogleIdentity());
       for (const person of [second, third]) {
-        expect((await http.request('PATCH', url(`/api/auth/users/${user(person.user.email)}/role`), { headers: admin.auth, body: { role: 'administrator' } })).status).toBe(200);
+        expect(
+          (
+            await http.request('PATCH', url(`/api/auth/users/${user(person.user.email)}/role`), {
+              headers: admin.auth,
+              body: { role: 'administrator' },
+            })
+          ).status,
+        ).toBe(200);
       }
       // Ada disables the third and demotes the second (another active one remains each time).
       expect((await post(`/api/auth/users/${user(third.user.email)}/disable`)).status).toBe(200);
-      expect((await http.request('PATCH', url(`/api/auth/users/${user(second.user.email)}/role`), { headers: admin.auth, body: { role: 'driver' } })).status).toBe(200);
+      expect(
+        (
+          await http.request('PATCH', url(`/api/auth/users/${user(second.user.email)}/role`), {
+            headers: admin.auth,
+            body: { role: 'driver' },
+          })
+        ).status,
+      ).toBe(200);
       // Ada is now the only active administrator; a disabled one does not count.
-      const demote = await http.request<{ message: string }>('PATCH', url(`/api/auth/users/${user('ada@example.com')}/role`), { headers: admin.auth, body: { role: 'driver' } });
+      const demote = await http.request<{ message: string }>(
+        'PATCH',
+        url(`/api/auth/users/${user('ada@example.com')}/role`),
+        { headers: admin.auth, body: { role: 'driver' } },
+      );
       expect(demote.status).toBe(409);
       expect(demote.body.message).toMatch(/administrator/);
       expect((await del(`/api/auth/users/${user('ada@example.com')}`)).status).toBe(409);
@@ -162,7 +207,10 @@ describe('access lifecycle', () => {
         ['user.access_requested', identity.email, identity.email],
         ['user.approved', 'ada@example.com', identity.email],
       ]);
-      expect(events[2].details).toEqual({ before: { status: 'pending', role: 'driver' }, after: { status: 'active', role: 'coordinator' } });
+      expect(events[2].details).toEqual({
+        before: { status: 'pending', role: 'driver' },
+        after: { status: 'active', role: 'coordinator' },
+      });
     });
 
     it('rejecting removes the pending account (and its sessions); a second reject is 404, rejecting an active account 409', async () => {
@@ -185,7 +233,10 @@ describe('access lifecycle', () => {
       const waiting = await signIn(app, aGoogleIdentity());
       const before = await snapshot();
       expect((await post(`/api/auth/users/${user(waiting.user.email)}/approve`, { role: 'root' })).status).toBe(400);
-      expect((await post(`/api/auth/users/${user(waiting.user.email)}/approve`, { role: 'driver', status: 'active' })).status).toBe(400);
+      expect(
+        (await post(`/api/auth/users/${user(waiting.user.email)}/approve`, { role: 'driver', status: 'active' }))
+          .status,
+      ).toBe(400);
       expect((await post(`/api/auth/users/${user(waiting.user.email)}/approve`)).status).toBe(400);
       expect(await snapshot()).toEqual(before);
       expect((await post(`/api/auth/users/${user(waiting.user.email)}/enable`)).status).toBe(409);
@@ -199,7 +250,9 @@ describe('access lifecycle', () => {
       const from = await lastEventId();
       expect(await refusal(stranger)).toBe('not_invited');
       expect((await app.db.query('SELECT 1 FROM users WHERE email = $1', [stranger.email])).rowCount).toBe(0);
-      expect((await eventsAfter(from)).map((e) => [e.action, e.details])).toEqual([['user.sign_in_refused', { reason: 'not_invited', email: stranger.email }]]);
+      expect((await eventsAfter(from)).map((e) => [e.action, e.details])).toEqual([
+        ['user.sign_in_refused', { reason: 'not_invited', email: stranger.email }],
+      ]);
     });
 
     it('an existing account keeps signing in whatever the policy', async () => {
@@ -226,7 +279,15 @@ describe('access lifecycle', () => {
       expect(mine.body).toHaveLength(3);
       expect(mine.body.filter((s) => s.current)).toHaveLength(1);
       const current = mine.body.find((s) => s.current)!;
-      expect(Object.keys(current).sort()).toEqual(['createdAt', 'current', 'expiresAt', 'id', 'ip', 'lastUsedAt', 'userAgent']);
+      expect(Object.keys(current).sort()).toEqual([
+        'createdAt',
+        'current',
+        'expiresAt',
+        'id',
+        'ip',
+        'lastUsedAt',
+        'userAgent',
+      ]);
 
       const twoId = (await get<Session[]>('/api/auth/sessions', two.auth)).body.find((s) => s.current)!.id;
       expect((await del(`/api/auth/sessions/${twoId}`, one.auth)).status).toBe(204);
@@ -272,7 +333,9 @@ describe('access lifecycle', () => {
       const { sign } = await import('jsonwebtoken');
       const { TOKEN_AUDIENCE, TOKEN_ISSUER } = await import('../src/auth/access-tokens');
       const { TEST_JWT_SECRET } = await import('./support/test-app');
-      const noSid = sign({ sub: admin.user.id, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE }, TEST_JWT_SECRET, { expiresIn: 600 });
+      const noSid = sign({ sub: admin.user.id, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE }, TEST_JWT_SECRET, {
+        expiresIn: 600,
+      });
       expect((await get('/api/auth/me', { authorization: `Bearer ${noSid}` })).status).toBe(401);
     });
   });
@@ -281,12 +344,22 @@ describe('access lifecycle', () => {
     it('reads the defaults, changes them with settings.changed (before and after), and refuses bad values with 400', async () => {
       expect((await get<Settings>('/api/settings')).body).toEqual({ signUpPolicy: 'open', defaultRole: 'coordinator' });
       const from = await lastEventId();
-      const changed = await http.request<Settings>('PUT', url('/api/settings'), { headers: admin.auth, body: { signUpPolicy: 'approval', defaultRole: 'driver' } });
+      const changed = await http.request<Settings>('PUT', url('/api/settings'), {
+        headers: admin.auth,
+        body: { signUpPolicy: 'approval', defaultRole: 'driver' },
+      });
       expect(changed.status).toBe(200);
       expect(changed.body).toEqual({ signUpPolicy: 'approval', defaultRole: 'driver' });
       expect((await get<Settings>('/api/settings')).body).toEqual(changed.body);
       expect((await eventsAfter(from)).map((e) => [e.action, e.actor_email, e.details])).toEqual([
-        ['settings.changed', 'ada@example.com', { before: { signUpPolicy: 'open', defaultRole: 'coordinator' }, after: { signUpPolicy: 'approval', defaultRole: 'driver' } }],
+        [
+          'settings.changed',
+          'ada@example.com',
+          {
+            before: { signUpPolicy: 'open', defaultRole: 'coordinator' },
+            after: { signUpPolicy: 'approval', defaultRole: 'driver' },
+          },
+        ],
       ]);
 
       const before = await snapshot();
@@ -296,7 +369,10 @@ describe('access lifecycle', () => {
         { signUpPolicy: 'open' },
         { signUpPolicy: 'open', defaultRole: 'driver', extra: 1 },
       ]) {
-        const reply = await http.request<{ message: string }>('PUT', url('/api/settings'), { headers: admin.auth, body });
+        const reply = await http.request<{ message: string }>('PUT', url('/api/settings'), {
+          headers: admin.auth,
+          body,
+        });
         expect(reply.status).toBe(400);
         expect(reply.body.message).toMatch(/signUpPolicy|defaultRole|extra/);
       }
@@ -319,7 +395,11 @@ describe('first administrator with BOOTSTRAP_ADMIN_EMAIL', () => {
     expect(early.user.role).toBe('coordinator');
     const boss = await signIn(app, aGoogleIdentity({ email: 'boss@example.com' }));
     expect(boss.user).toMatchObject({ role: 'administrator', status: 'active' });
-    const actions = (await app.db.query<{ action: string }>("SELECT action FROM audit_events WHERE target_email = 'boss@example.com' ORDER BY id")).rows;
+    const actions = (
+      await app.db.query<{ action: string }>(
+        "SELECT action FROM audit_events WHERE target_email = 'boss@example.com' ORDER BY id",
+      )
+    ).rows;
     expect(actions.map((row) => row.action)).toEqual(['user.signed_in', 'user.first_administrator']);
   });
 });

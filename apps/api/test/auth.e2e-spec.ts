@@ -57,7 +57,12 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
   it('identifies people by provider subject and refreshes their profile at each sign-in', async () => {
     const identity = aGoogleIdentity();
     const before = await signIn(app, identity);
-    const renamed = { ...identity, email: `Renamed-${identity.email}`, name: 'New Name', picture: 'https://lh3.googleusercontent.com/a/new' };
+    const renamed = {
+      ...identity,
+      email: `Renamed-${identity.email}`,
+      name: 'New Name',
+      picture: 'https://lh3.googleusercontent.com/a/new',
+    };
     const after = await signIn(app, renamed);
     expect(after.user.id).toBe(before.user.id);
     expect(after.user.email).toBe(renamed.email.toLowerCase());
@@ -79,7 +84,11 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
   describe('refuses, creating and changing nobody', () => {
     const refusal = async (callback: { status: number; headers: Headers }) => {
       expect(callback.status).toBe(302);
-      expect(callback.headers.getSetCookie().some((line) => line.startsWith('vip_session=') && !line.startsWith('vip_session=;'))).toBe(false);
+      expect(
+        callback.headers
+          .getSetCookie()
+          .some((line) => line.startsWith('vip_session=') && !line.startsWith('vip_session=;')),
+      ).toBe(false);
       return new URL(callback.headers.get('location')!);
     };
 
@@ -142,13 +151,18 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
     it('an email another account holds: email_conflict, recorded, nobody changed', async () => {
       const holder = await signIn(app, aGoogleIdentity());
       const before = await userCount();
-      const profile = async () => (await app.db.query('SELECT email, name, last_sign_in_at FROM users WHERE id = $1', [holder.user.id])).rows[0];
+      const profile = async () =>
+        (await app.db.query('SELECT email, name, last_sign_in_at FROM users WHERE id = $1', [holder.user.id])).rows[0];
       const held = await profile();
-      const location = await refusal(await followGoogleSignIn(app, aGoogleIdentity({ email: holder.user.email.toUpperCase(), name: 'Impostor' })));
+      const location = await refusal(
+        await followGoogleSignIn(app, aGoogleIdentity({ email: holder.user.email.toUpperCase(), name: 'Impostor' })),
+      );
       expect(location.href).toBe(`${app.config.adminUrl}login?error=email_conflict`);
       expect(await userCount()).toBe(before);
       expect(await profile()).toEqual(held);
-      const recorded = await app.db.query(`SELECT details FROM audit_events WHERE action = 'user.sign_in_refused' ORDER BY id DESC LIMIT 1`);
+      const recorded = await app.db.query(
+        `SELECT details FROM audit_events WHERE action = 'user.sign_in_refused' ORDER BY id DESC LIMIT 1`,
+      );
       expect(recorded.rows[0].details).toEqual({ reason: 'email_conflict', email: holder.user.email });
     });
 
@@ -188,7 +202,8 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
 
     const sessionOf = async (cookie: string) =>
       (await app.db.query<{ id: string }>('SELECT id FROM sessions WHERE id = $1', [cookie.split('.')[0]])).rows[0];
-    const sessionCookies = (reply: { headers: Headers }) => reply.headers.getSetCookie().filter((line) => line.startsWith('vip_session='));
+    const sessionCookies = (reply: { headers: Headers }) =>
+      reply.headers.getSetCookie().filter((line) => line.startsWith('vip_session='));
     const withCookie = (cookie: string) => {
       const tab = new Browser(app.origin);
       tab.setCookie('vip_session', cookie, '/api/auth');
@@ -197,7 +212,9 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
 
     it('two tabs refreshing at once both get a token, one new cookie wins, and the person stays signed in', async () => {
       const { browser } = await signIn(app, aGoogleIdentity());
-      const replies = await Promise.all([1, 2, 3].map(() => browser.post<AccessTokenResponse>(`${app.url}/api/auth/refresh`)));
+      const replies = await Promise.all(
+        [1, 2, 3].map(() => browser.post<AccessTokenResponse>(`${app.url}/api/auth/refresh`)),
+      );
       expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200]);
       for (const reply of replies) expect(reply.body.accessToken).toEqual(expect.any(String));
       // The winner rotates the cookie; the others ride the grace window and set nothing, not even a clearing cookie.
@@ -212,7 +229,10 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
       const late = await withCookie(previous).post<AccessTokenResponse>(`${app.url}/api/auth/refresh`);
       expect(late.status).toBe(200);
       expect(late.headers.getSetCookie()).toEqual([]);
-      expect((await new Browser().get(`${app.url}/api/auth/me`, { authorization: `Bearer ${late.body.accessToken}` })).status).toBe(200);
+      expect(
+        (await new Browser().get(`${app.url}/api/auth/me`, { authorization: `Bearer ${late.body.accessToken}` }))
+          .status,
+      ).toBe(200);
       expect((await browser.post(`${app.url}/api/auth/refresh`)).status).toBe(200);
     });
 
@@ -221,15 +241,27 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
       const stolen = browser.cookie('vip_session')!;
       expect((await browser.post(`${app.url}/api/auth/refresh`)).status).toBe(200);
       // 31 s later, without waiting: move the rotation back in time.
-      await app.db.query(`UPDATE sessions SET rotated_at = rotated_at - interval '31 seconds' WHERE id = $1`, [stolen.split('.')[0]]);
-      const from = (await app.db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM audit_events')).rows[0].id;
+      await app.db.query(`UPDATE sessions SET rotated_at = rotated_at - interval '31 seconds' WHERE id = $1`, [
+        stolen.split('.')[0],
+      ]);
+      const from = (await app.db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM audit_events'))
+        .rows[0].id;
       const replay = await withCookie(stolen).post(`${app.url}/api/auth/refresh`);
       expect(replay.status).toBe(401);
       expect(replay.headers.getSetCookie()).toEqual([]);
       expect(await sessionOf(stolen)).toBeUndefined();
-      const events = await app.db.query('SELECT action, actor_id, target_id, target_email, details FROM audit_events WHERE id > $1', [from]);
+      const events = await app.db.query(
+        'SELECT action, actor_id, target_id, target_email, details FROM audit_events WHERE id > $1',
+        [from],
+      );
       expect(events.rows).toEqual([
-        { action: 'session.reuse_detected', actor_id: null, target_id: user.id, target_email: user.email, details: { sessionId: stolen.split('.')[0] } },
+        {
+          action: 'session.reuse_detected',
+          actor_id: null,
+          target_id: user.id,
+          target_email: user.email,
+          details: { sessionId: stolen.split('.')[0] },
+        },
       ]);
       // The person's own, newer cookie belonged to the same session: it is revoked too.
       expect((await browser.post(`${app.url}/api/auth/refresh`)).status).toBe(401);
@@ -261,7 +293,9 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
       const { browser } = await signIn(app, aGoogleIdentity());
       const foreign = await browser.post(`${app.url}/api/auth/refresh`, undefined, { origin: 'https://evil.example' });
       expect(foreign.status).toBe(403);
-      expect((await browser.request('POST', `${app.url}/api/auth/refresh`, { headers: { origin: '' } })).status).toBe(403);
+      expect((await browser.request('POST', `${app.url}/api/auth/refresh`, { headers: { origin: '' } })).status).toBe(
+        403,
+      );
     });
 
     it('refresh without a session is 401', async () => {
@@ -284,11 +318,16 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
   });
 
   describe('pending sign-in states', () => {
-    const states = async () => (await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM oauth_states')).rows[0].n;
-    const expired = async () => (await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM oauth_states WHERE expires_at < now()')).rows[0].n;
+    const states = async () =>
+      (await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM oauth_states')).rows[0].n;
+    const expired = async () =>
+      (await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM oauth_states WHERE expires_at < now()'))
+        .rows[0].n;
 
     it('starting a sign-in adds one state and prunes nothing; the periodic job removes expired ones only', async () => {
-      await app.db.query(`INSERT INTO oauth_states SELECT md5(i::text) || md5(i::text), 'v', now() - interval '1 minute' FROM generate_series(1, 5) AS i`);
+      await app.db.query(
+        `INSERT INTO oauth_states SELECT md5(i::text) || md5(i::text), 'v', now() - interval '1 minute' FROM generate_series(1, 5) AS i`,
+      );
       const before = await states();
       expect((await new Browser(app.origin).get(`${app.url}/api/auth/google`)).status).toBe(302);
       expect(await states()).toBe(before + 1);
@@ -308,7 +347,11 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
         const start = await new Browser(app.origin).get(`${app.url}/api/auth/google`);
         expect(start.status).toBe(302);
         expect(start.headers.get('location')).toBe(`${app.config.adminUrl}login?error=provider_error`);
-        expect(start.headers.getSetCookie().some((line) => line.startsWith('vip_oauth_state=') && !line.startsWith('vip_oauth_state=;'))).toBe(false);
+        expect(
+          start.headers
+            .getSetCookie()
+            .some((line) => line.startsWith('vip_oauth_state=') && !line.startsWith('vip_oauth_state=;')),
+        ).toBe(false);
         expect(await states()).toBe(before);
       } finally {
         await app.db.query(`DELETE FROM oauth_states WHERE code_verifier = 'v'`);
@@ -317,7 +360,10 @@ describe('Google sign-in (through the real OAuth redirect flow)', () => {
   });
 
   it('has no dev sign-in while Google is configured', async () => {
-    const reply = await new Browser(app.origin).post(`${app.url}/api/auth/dev-login`, { email: 'dev@example.com', name: 'Dev' });
+    const reply = await new Browser(app.origin).post(`${app.url}/api/auth/dev-login`, {
+      email: 'dev@example.com',
+      name: 'Dev',
+    });
     expect(reply.status).toBe(404);
     expect(await app.db.query("SELECT 1 FROM users WHERE email = 'dev@example.com'")).toMatchObject({ rowCount: 0 });
   });
@@ -333,7 +379,10 @@ describe('Google sign-in limited to domains', () => {
   const errorOf = (reply: { headers: Headers }) => new URL(reply.headers.get('location')!).searchParams.get('error');
 
   it('refuses other domains on the server and admits listed ones', async () => {
-    const refused = await followGoogleSignIn(app, aGoogleIdentity({ email: 'mallory@evil.example', hd: 'evil.example' }));
+    const refused = await followGoogleSignIn(
+      app,
+      aGoogleIdentity({ email: 'mallory@evil.example', hd: 'evil.example' }),
+    );
     expect(errorOf(refused)).toBe('domain_not_allowed');
     expect((await app.db.query('SELECT count(*)::int AS n FROM users')).rows[0].n).toBe(0);
     const admitted = await signIn(app, aGoogleIdentity({ email: 'ada@Partner.example', hd: 'Partner.example' }));
@@ -341,10 +390,16 @@ describe('Google sign-in limited to domains', () => {
   });
 
   it("demands Google's hd claim to match: a consumer account with a listed domain's address is refused", async () => {
-    expect(errorOf(await followGoogleSignIn(app, aGoogleIdentity({ email: 'eve@vip.example' })))).toBe('domain_not_allowed');
-    expect(errorOf(await followGoogleSignIn(app, aGoogleIdentity({ email: 'eve@vip.example', hd: 'partner.example' })))).toBe('domain_not_allowed');
+    expect(errorOf(await followGoogleSignIn(app, aGoogleIdentity({ email: 'eve@vip.example' })))).toBe(
+      'domain_not_allowed',
+    );
+    expect(
+      errorOf(await followGoogleSignIn(app, aGoogleIdentity({ email: 'eve@vip.example', hd: 'partner.example' }))),
+    ).toBe('domain_not_allowed');
     expect((await app.db.query(`SELECT 1 FROM users WHERE email = 'eve@vip.example'`)).rowCount).toBe(0);
-    const refusals = await app.db.query(`SELECT details FROM audit_events WHERE action = 'user.sign_in_refused' AND actor_email = 'eve@vip.example'`);
+    const refusals = await app.db.query(
+      `SELECT details FROM audit_events WHERE action = 'user.sign_in_refused' AND actor_email = 'eve@vip.example'`,
+    );
     expect(refusals.rows.map((row) => row.details.reason)).toEqual(['domain_not_allowed', 'domain_not_allowed']);
   });
 });
@@ -374,7 +429,10 @@ describe('dev sign-in', () => {
     const browser = new Browser(app.origin);
     const config = await browser.get(`${app.url}/api/auth/config`);
     expect(config.body).toEqual({ google: false, devLogin: true });
-    const login = await browser.post<AccessTokenResponse>(`${app.url}/api/auth/dev-login`, { email: 'Dev@Example.com', name: 'Dev Person' });
+    const login = await browser.post<AccessTokenResponse>(`${app.url}/api/auth/dev-login`, {
+      email: 'Dev@Example.com',
+      name: 'Dev Person',
+    });
     expect(login.status).toBe(200);
     expect(login.body.user).toMatchObject({ email: 'dev@example.com', role: 'administrator', provider: 'dev' });
     expect((await browser.post(`${app.url}/api/auth/refresh`)).status).toBe(200);
@@ -382,15 +440,25 @@ describe('dev sign-in', () => {
   });
 
   it('refuses an email another account holds with 409, changing nobody', async () => {
-    await app.db.query(`INSERT INTO users (email, name, provider, provider_subject) VALUES ('held@example.com', 'Holder', 'google', 'google-held')`);
-    const reply = await new Browser(app.origin).post(`${app.url}/api/auth/dev-login`, { email: 'Held@example.com', name: 'Dev' });
+    await app.db.query(
+      `INSERT INTO users (email, name, provider, provider_subject) VALUES ('held@example.com', 'Holder', 'google', 'google-held')`,
+    );
+    const reply = await new Browser(app.origin).post(`${app.url}/api/auth/dev-login`, {
+      email: 'Held@example.com',
+      name: 'Dev',
+    });
     expect(reply.status).toBe(409);
     expect(reply.body).toMatchObject({ statusCode: 409, message: 'Another account already uses this email address' });
-    expect((await app.db.query(`SELECT name FROM users WHERE email = 'held@example.com'`)).rows).toEqual([{ name: 'Holder' }]);
+    expect((await app.db.query(`SELECT name FROM users WHERE email = 'held@example.com'`)).rows).toEqual([
+      { name: 'Holder' },
+    ]);
   });
 
   it('validates its input', async () => {
-    const reply = await new Browser(app.origin).post(`${app.url}/api/auth/dev-login`, { email: 'not-an-email', name: '' });
+    const reply = await new Browser(app.origin).post(`${app.url}/api/auth/dev-login`, {
+      email: 'not-an-email',
+      name: '',
+    });
     expect(reply.status).toBe(400);
   });
 });

@@ -34,7 +34,9 @@ describe('rules under concurrency', () => {
       const roles = results.map((result) => result.user.role);
       expect(roles.filter((role) => role === 'administrator')).toHaveLength(1);
       expect(roles.filter((role) => role === 'coordinator')).toHaveLength(23);
-      const stored = await db.query<{ role: string; n: number }>('SELECT role, count(*)::int AS n FROM users GROUP BY role ORDER BY role');
+      const stored = await db.query<{ role: string; n: number }>(
+        'SELECT role, count(*)::int AS n FROM users GROUP BY role ORDER BY role',
+      );
       expect(stored.rows).toEqual([
         { role: 'administrator', n: 1 },
         { role: 'coordinator', n: 23 },
@@ -68,19 +70,29 @@ describe('rules under concurrency', () => {
     afterAll(() => app.close());
 
     const administrators = async () =>
-      (await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'administrator'`)).rows[0].n;
+      (await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'administrator'`)).rows[0]
+        .n;
 
     it('two administrators demoting each other at once leave exactly one', async () => {
       for (let round = 0; round < 5; round++) {
         await app.db.query('DELETE FROM users');
         const a = await signIn(app, aGoogleIdentity());
         const b = await signIn(app, aGoogleIdentity());
-        await http.request('PATCH', `${app.url}/api/auth/users/${b.user.email}/role`, { headers: a.auth, body: { role: 'administrator' } });
+        await http.request('PATCH', `${app.url}/api/auth/users/${b.user.email}/role`, {
+          headers: a.auth,
+          body: { role: 'administrator' },
+        });
         expect(await administrators()).toBe(2);
 
         const [ab, ba] = await Promise.all([
-          http.request<User>('PATCH', `${app.url}/api/auth/users/${b.user.email}/role`, { headers: a.auth, body: { role: 'coordinator' } }),
-          http.request<User>('PATCH', `${app.url}/api/auth/users/${a.user.email}/role`, { headers: b.auth, body: { role: 'coordinator' } }),
+          http.request<User>('PATCH', `${app.url}/api/auth/users/${b.user.email}/role`, {
+            headers: a.auth,
+            body: { role: 'coordinator' },
+          }),
+          http.request<User>('PATCH', `${app.url}/api/auth/users/${a.user.email}/role`, {
+            headers: b.auth,
+            body: { role: 'coordinator' },
+          }),
         ]);
         expect([ab.status, ba.status].sort()).toEqual([200, expect.any(Number)]);
         expect([ab.status, ba.status].filter((status) => status === 200)).toHaveLength(1);
@@ -95,7 +107,10 @@ describe('rules under concurrency', () => {
       await app.db.query('DELETE FROM users');
       const a = await signIn(app, aGoogleIdentity());
       const b = await signIn(app, aGoogleIdentity());
-      await http.request('PATCH', `${app.url}/api/auth/users/${b.user.email}/role`, { headers: a.auth, body: { role: 'administrator' } });
+      await http.request('PATCH', `${app.url}/api/auth/users/${b.user.email}/role`, {
+        headers: a.auth,
+        body: { role: 'administrator' },
+      });
       const results = await Promise.all([
         http.request('DELETE', `${app.url}/api/auth/users/${b.user.email}`, { headers: a.auth }),
         http.request('DELETE', `${app.url}/api/auth/users/${a.user.email}`, { headers: b.auth }),
@@ -109,13 +124,19 @@ describe('rules under concurrency', () => {
       const admins: SignedIn[] = [];
       for (let i = 0; i < 4; i++) admins.push(await signIn(app, aGoogleIdentity()));
       for (const other of admins.slice(1)) {
-        await http.request('PATCH', `${app.url}/api/auth/users/${other.user.email}/role`, { headers: admins[0].auth, body: { role: 'administrator' } });
+        await http.request('PATCH', `${app.url}/api/auth/users/${other.user.email}/role`, {
+          headers: admins[0].auth,
+          body: { role: 'administrator' },
+        });
       }
       expect(await administrators()).toBe(4);
       await Promise.all(
         admins.flatMap((actor) =>
           admins.map((target) =>
-            http.request('PATCH', `${app.url}/api/auth/users/${target.user.email}/role`, { headers: actor.auth, body: { role: 'driver' } }),
+            http.request('PATCH', `${app.url}/api/auth/users/${target.user.email}/role`, {
+              headers: actor.auth,
+              body: { role: 'driver' },
+            }),
           ),
         ),
       );

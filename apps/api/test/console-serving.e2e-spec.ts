@@ -9,7 +9,10 @@ describe('serving the admin console', () => {
 
   beforeAll(async () => {
     const dist = mkdtempSync(join(tmpdir(), 'vip-console-'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>VIP Coordinator</title><script src="main-ABCD1234.js"></script>');
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!doctype html><title>VIP Coordinator</title><script src="main-ABCD1234.js"></script>',
+    );
     writeFileSync(join(dist, 'main-ABCD1234.js'), 'console.log("hi")');
     writeFileSync(join(dist, 'favicon.ico'), 'icon');
     mkdirSync(join(dist, 'media'));
@@ -18,13 +21,16 @@ describe('serving the admin console', () => {
   });
   afterAll(() => app.close());
 
-  it.each(['/', '/users', '/users?page=2&sort=-createdAt', '/account', '/some/deep/link'])('answers %s with index.html, never cached', async (path) => {
-    const reply = await http.get(`${app.url}${path}`);
-    expect(reply.status).toBe(200);
-    expect(reply.headers.get('content-type')).toMatch(/text\/html/);
-    expect(reply.headers.get('cache-control')).toBe('no-cache');
-    expect(reply.text).toContain('<title>VIP Coordinator</title>');
-  });
+  it.each(['/', '/users', '/users?page=2&sort=-createdAt', '/account', '/some/deep/link'])(
+    'answers %s with index.html, never cached',
+    async (path) => {
+      const reply = await http.get(`${app.url}${path}`);
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('content-type')).toMatch(/text\/html/);
+      expect(reply.headers.get('cache-control')).toBe('no-cache');
+      expect(reply.text).toContain('<title>VIP Coordinator</title>');
+    },
+  );
 
   it('caches hashed assets for a year', async () => {
     for (const path of ['/main-ABCD1234.js', '/media/roboto-XYZW5678.woff2']) {

@@ -17,11 +17,23 @@ const complete = {
 
 describe('docker-compose.yml', () => {
   it('runs PostgreSQL, Redis, the API and its proxy, the API in production mode with every required variable', () => {
-    const file = parse(compose) as { services: Record<string, { environment?: Record<string, string>; depends_on?: unknown; healthcheck?: unknown; ports?: unknown }> };
+    const file = parse(compose) as {
+      services: Record<
+        string,
+        { environment?: Record<string, string>; depends_on?: unknown; healthcheck?: unknown; ports?: unknown }
+      >;
+    };
     expect(Object.keys(file.services).sort()).toEqual(['api', 'db', 'proxy', 'redis']);
     const env = file.services['api'].environment!;
     expect(env['NODE_ENV']).toBe('production');
-    for (const variable of ['DATABASE_URL', 'JWT_SECRET', 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_CALLBACK_URL', 'ADMIN_URL']) {
+    for (const variable of [
+      'DATABASE_URL',
+      'JWT_SECRET',
+      'GOOGLE_CLIENT_ID',
+      'GOOGLE_CLIENT_SECRET',
+      'GOOGLE_CALLBACK_URL',
+      'ADMIN_URL',
+    ]) {
       expect(env[variable]).toBeTruthy();
     }
     expect(file.services['api'].depends_on).toEqual({ db: { condition: 'service_healthy' } });
@@ -34,7 +46,10 @@ describe('docker-compose.yml', () => {
 
   // Needs the docker-compose command (Debian package `docker-compose`; .ci/run installs it).
   it('is valid for docker-compose, and refuses to start without secrets', () => {
-    execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config', '-q'], { cwd: root, env: { ...process.env, ...complete } });
+    execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config', '-q'], {
+      cwd: root,
+      env: { ...process.env, ...complete },
+    });
     const missing = spawnSync('docker-compose', ['-f', 'docker-compose.yml', 'config', '-q'], {
       cwd: root,
       env: { ...process.env, ...complete, JWT_SECRET: '' },

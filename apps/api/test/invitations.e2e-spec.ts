@@ -20,22 +20,29 @@ describe('invitations (/api/invitations)', () => {
   afterAll(() => app.close());
 
   const url = (path: string) => `${app.url}${path}`;
-  const invite = (body: unknown, auth = admin.auth) => http.request<Invitation & { message: string }>('POST', url('/api/invitations'), { headers: auth, body });
+  const invite = (body: unknown, auth = admin.auth) =>
+    http.request<Invitation & { message: string }>('POST', url('/api/invitations'), { headers: auth, body });
   const list = (query = '') => http.get<Page<Invitation>>(url(`/api/invitations${query}`), admin.auth);
   const upload = (csv: string | Buffer, query = '', headers: Record<string, string> = {}) =>
     http.request<ImportReply>('POST', url(`/api/invitations/import${query}`), {
       headers: { ...admin.auth, 'content-type': 'text/csv', ...headers },
       raw: csv,
     });
-  const setPolicy = (settings: Settings) => http.request('PUT', url('/api/settings'), { headers: admin.auth, body: settings });
+  const setPolicy = (settings: Settings) =>
+    http.request('PUT', url('/api/settings'), { headers: admin.auth, body: settings });
   const tables = async () =>
-    (await app.db.query(`SELECT (SELECT json_agg(i ORDER BY id) FROM invitations i) AS invitations, (SELECT count(*) FROM users) AS users,
-      (SELECT count(*) FROM audit_events) AS events`)).rows[0];
+    (
+      await app.db
+        .query(`SELECT (SELECT json_agg(i ORDER BY id) FROM invitations i) AS invitations, (SELECT count(*) FROM users) AS users,
+      (SELECT count(*) FROM audit_events) AS events`)
+    ).rows[0];
   const eventsOf = async (email: string) =>
-    (await app.db.query<{ action: string; actor_email: string | null; details: Record<string, unknown> }>(
-      'SELECT action, actor_email, details FROM audit_events WHERE target_email = $1 ORDER BY id',
-      [email],
-    )).rows;
+    (
+      await app.db.query<{ action: string; actor_email: string | null; details: Record<string, unknown> }>(
+        'SELECT action, actor_email, details FROM audit_events WHERE target_email = $1 ORDER BY id',
+        [email],
+      )
+    ).rows;
 
   describe('invite one email', () => {
     it('creates a pending invitation (14 days by default) with invitation.created', async () => {
@@ -96,7 +103,11 @@ describe('invitations (/api/invitations)', () => {
       const stored = (await list('?search=outside.driver')).body.items[0];
       expect(stored).toMatchObject({ id: invitation.id, state: 'accepted' });
       expect(stored.acceptedAt).not.toBeNull();
-      expect((await eventsOf('outside.driver@gmail.com')).map((e) => e.action)).toEqual(['invitation.created', 'user.signed_in', 'invitation.accepted']);
+      expect((await eventsOf('outside.driver@gmail.com')).map((e) => e.action)).toEqual([
+        'invitation.created',
+        'user.signed_in',
+        'invitation.accepted',
+      ]);
       // Used once: deleting the account does not let the invitation admit the email again.
       await http.request('DELETE', url('/api/auth/users/outside.driver%40gmail.com'), { headers: admin.auth });
       const again = await followGoogleSignIn(app, aGoogleIdentity({ email: 'outside.driver@gmail.com' }));
@@ -106,15 +117,24 @@ describe('invitations (/api/invitations)', () => {
 
     it('a revoked or expired invitation admits nobody; revoking is kept as revoked and recorded; an accepted one cannot be revoked', async () => {
       const revoked = (await invite({ email: 'revoked@gmail.com', role: 'driver' })).body;
-      expect((await http.request('DELETE', url(`/api/invitations/${revoked.id}`), { headers: admin.auth })).status).toBe(204);
-      expect((await http.request('DELETE', url(`/api/invitations/${revoked.id}`), { headers: admin.auth })).status).toBe(204);
+      expect(
+        (await http.request('DELETE', url(`/api/invitations/${revoked.id}`), { headers: admin.auth })).status,
+      ).toBe(204);
+      expect(
+        (await http.request('DELETE', url(`/api/invitations/${revoked.id}`), { headers: admin.auth })).status,
+      ).toBe(204);
       expect((await list('?state=revoked')).body.items.map((i) => i.email)).toContain('revoked@gmail.com');
-      expect((await eventsOf('revoked@gmail.com')).map((e) => e.action)).toEqual(['invitation.created', 'invitation.revoked']);
+      expect((await eventsOf('revoked@gmail.com')).map((e) => e.action)).toEqual([
+        'invitation.created',
+        'invitation.revoked',
+      ]);
       const refused = await followGoogleSignIn(app, aGoogleIdentity({ email: 'revoked@gmail.com' }));
       expect(new URL(refused.headers.get('location')!).searchParams.get('error')).toBe('domain_not_allowed');
 
       await invite({ email: 'expired@gmail.com', role: 'driver' });
-      await app.db.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE email = 'expired@gmail.com'`);
+      await app.db.query(
+        `UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE email = 'expired@gmail.com'`,
+      );
       expect((await list('?state=expired')).body.items.map((i) => i.email)).toEqual(['expired@gmail.com']);
       const late = await followGoogleSignIn(app, aGoogleIdentity({ email: 'expired@gmail.com' }));
       expect(new URL(late.headers.get('location')!).searchParams.get('error')).toBe('domain_not_allowed');
@@ -123,9 +143,17 @@ describe('invitations (/api/invitations)', () => {
 
       const accepted = (await invite({ email: 'accepted@example.com', role: 'coordinator' })).body;
       await signIn(app, aGoogleIdentity({ email: 'accepted@example.com' }));
-      const conflict = await http.request<{ message: string }>('DELETE', url(`/api/invitations/${accepted.id}`), { headers: admin.auth });
+      const conflict = await http.request<{ message: string }>('DELETE', url(`/api/invitations/${accepted.id}`), {
+        headers: admin.auth,
+      });
       expect(conflict.status).toBe(409);
-      expect((await http.request('DELETE', url('/api/invitations/00000000-0000-4000-8000-000000000000'), { headers: admin.auth })).status).toBe(404);
+      expect(
+        (
+          await http.request('DELETE', url('/api/invitations/00000000-0000-4000-8000-000000000000'), {
+            headers: admin.auth,
+          })
+        ).status,
+      ).toBe(404);
       expect((await http.request('DELETE', url('/api/invitations/nope'), { headers: admin.auth })).status).toBe(400);
     });
   });
@@ -146,7 +174,9 @@ describe('invitations (/api/invitations)', () => {
       const firstPage = (await list('?pageSize=2&sort=email')).body;
       const secondPage = (await list('?pageSize=2&page=2&sort=email')).body;
       expect(firstPage.items).toHaveLength(2);
-      expect(new Set([...firstPage.items, ...secondPage.items].map((i) => i.id)).size).toBe(firstPage.items.length + secondPage.items.length);
+      expect(new Set([...firstPage.items, ...secondPage.items].map((i) => i.id)).size).toBe(
+        firstPage.items.length + secondPage.items.length,
+      );
       expect((await list('?search=GMAIL')).body.items.every((i) => i.email.includes('gmail'))).toBe(true);
       expect((await list('?search=%25')).body.total).toBe(0);
       for (const state of ['pending', 'accepted', 'expired', 'revoked'] as const) {
@@ -154,13 +184,15 @@ describe('invitations (/api/invitations)', () => {
         expect(items.length).toBeGreaterThan(0);
         expect(items.every((i) => i.state === state)).toBe(true);
       }
-      for (const query of ['?state=lost', '?sort=name', '?pageSize=1000', '?search=%00']) expect((await list(query)).status).toBe(400);
+      for (const query of ['?state=lost', '?sort=name', '?pageSize=1000', '?search=%00'])
+        expect((await list(query)).status).toBe(400);
     });
   });
 
   describe('CSV import', () => {
     it('previews with dryRun (nothing written), then writes every row in one go with one invitation.created each', async () => {
-      const csv = 'email,role,name\r\nroster.one@gmail.com,driver,Roster One\r\n"roster.two@gmail.com",COORDINATOR,"Two, Roster"\r\n\r\n';
+      const csv =
+        'email,role,name\r\nroster.one@gmail.com,driver,Roster One\r\n"roster.two@gmail.com",COORDINATOR,"Two, Roster"\r\n\r\n';
       const before = await tables();
       const preview = await upload(csv, '?dryRun=true');
       expect(preview.status).toBe(200);
@@ -232,7 +264,11 @@ describe('invitations (/api/invitations)', () => {
       ['no header at all', '', /Line 1 must be the header/],
       ['only a header', 'email,role\n', /no rows/],
       ['an unclosed quote', 'email,role\n"x@gmail.com,driver\n', /Line 2: a quoted cell is never closed/],
-      ['more than 1,000 rows', `email,role\n${Array.from({ length: 1001 }, (_, i) => `bulk${i}@gmail.com,driver`).join('\n')}\n`, /At most 1,000 rows/],
+      [
+        'more than 1,000 rows',
+        `email,role\n${Array.from({ length: 1001 }, (_, i) => `bulk${i}@gmail.com,driver`).join('\n')}\n`,
+        /At most 1,000 rows/,
+      ],
     ])('refuses %s with 400 naming the problem, nothing written', async (_case, csv, message) => {
       const before = await tables();
       const reply = await upload(csv);
@@ -247,7 +283,10 @@ describe('invitations (/api/invitations)', () => {
       const reply = await upload(latin1);
       expect(reply.status).toBe(400);
       expect(reply.body.message).toMatch(/not UTF-8/);
-      const json = await http.request<{ message: string }>('POST', url('/api/invitations/import'), { headers: admin.auth, body: { email: 'x@gmail.com' } });
+      const json = await http.request<{ message: string }>('POST', url('/api/invitations/import'), {
+        headers: admin.auth,
+        body: { email: 'x@gmail.com' },
+      });
       expect(json.status).toBe(400);
       expect(json.body.message).toMatch(/text\/csv/);
       const form = await upload('email=x', '', { 'content-type': 'application/x-www-form-urlencoded' });
@@ -265,7 +304,13 @@ describe('invitations (/api/invitations)', () => {
       expect(reply.status).toBe(200);
       expect(reply.body.created).toBe(1000);
       expect((await app.db.query("SELECT 1 FROM invitations WHERE email LIKE 'thousand%'")).rowCount).toBe(1000);
-      expect((await app.db.query("SELECT 1 FROM audit_events WHERE action = 'invitation.created' AND target_email LIKE 'thousand%'")).rowCount).toBe(1000);
+      expect(
+        (
+          await app.db.query(
+            "SELECT 1 FROM audit_events WHERE action = 'invitation.created' AND target_email LIKE 'thousand%'",
+          )
+        ).rowCount,
+      ).toBe(1000);
     });
   });
 });
@@ -282,7 +327,8 @@ describe('plans on 100,000 rows', () => {
           WHERE am.amname = 'gin' AND indrelid IN ('users'::regclass, 'invitations'::regclass)`,
       )
     ).rows.map((row) => row.name);
-    for (const index of gin) await app.db.query(`ALTER INDEX ${index} SET (fastupdate = on, gin_pending_list_limit = 1048576)`);
+    for (const index of gin)
+      await app.db.query(`ALTER INDEX ${index} SET (fastupdate = on, gin_pending_list_limit = 1048576)`);
     // Set-based seeding: 100,000 people and 100,000 invitations in a few statements.
     await app.db.query(`
       INSERT INTO users (email, name, role, provider, provider_subject, status, created_at)
@@ -324,7 +370,12 @@ describe('plans on 100,000 rows', () => {
         `WITH a AS (UPDATE users SET role = 'administrator', status = 'active' WHERE email = 'person2@example.com' RETURNING id)
          INSERT INTO sessions (user_id, token_hash, expires_at) SELECT id, repeat('0', 64), now() + interval '1 day' FROM a RETURNING user_id AS id, id AS sid`,
       );
-      const token = sign({ sid: caller.rows[0].sid }, TEST_JWT_SECRET, { subject: caller.rows[0].id, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, expiresIn: 600 });
+      const token = sign({ sid: caller.rows[0].sid }, TEST_JWT_SECRET, {
+        subject: caller.rows[0].id,
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        expiresIn: 600,
+      });
       const reply = await new Browser().get(`${app.url}${path}`, { authorization: `Bearer ${token}` });
       expect(reply.status).toBe(200);
     } finally {
@@ -332,7 +383,10 @@ describe('plans on 100,000 rows', () => {
     }
     const plans: string[] = [];
     for (const statement of seen) {
-      const rows = await app.db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.text}`, statement.values as unknown[]);
+      const rows = await app.db.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN ${statement.text}`,
+        statement.values as unknown[],
+      );
       plans.push(rows.rows.map((row) => row['QUERY PLAN']).join('\n'));
     }
     return plans;

@@ -28,10 +28,23 @@ describe('access lifecycle under concurrency', () => {
 
   const url = (path: string) => `${app.url}${path}`;
   const setPolicy = async (signUpPolicy: string) =>
-    expect((await http.request('PUT', url('/api/settings'), { headers: admin.auth, body: { signUpPolicy, defaultRole: 'coordinator' } })).status).toBe(200);
-  const lastEventId = async () => (await app.db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM audit_events')).rows[0].id;
+    expect(
+      (
+        await http.request('PUT', url('/api/settings'), {
+          headers: admin.auth,
+          body: { signUpPolicy, defaultRole: 'coordinator' },
+        })
+      ).status,
+    ).toBe(200);
+  const lastEventId = async () =>
+    (await app.db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM audit_events')).rows[0].id;
   const actionsAfter = async (id: string) =>
-    (await app.db.query<{ action: string; target_email: string | null }>('SELECT action, target_email FROM audit_events WHERE id > $1 ORDER BY id', [id])).rows;
+    (
+      await app.db.query<{ action: string; target_email: string | null }>(
+        'SELECT action, target_email FROM audit_events WHERE id > $1 ORDER BY id',
+        [id],
+      )
+    ).rows;
 
   /** Requests queued on the administrators lock right now (in this test's database). */
   async function waiters(): Promise<number> {
@@ -69,7 +82,10 @@ describe('access lifecycle under concurrency', () => {
   }
 
   /** Runs a Google sign-in up to its callback, which is returned unfired. */
-  async function callbackOf(identity: FakeIdentity, on: TestApp = app): Promise<{ browser: Browser; fire: () => Promise<Reply> }> {
+  async function callbackOf(
+    identity: FakeIdentity,
+    on: TestApp = app,
+  ): Promise<{ browser: Browser; fire: () => Promise<Reply> }> {
     const browser = new Browser(on.origin);
     const start = await browser.get(`${on.url}/api/auth/google?login_hint=${encodeIdentity(identity)}`);
     const consent = await browser.get(start.headers.get('location')!);
@@ -83,11 +99,18 @@ describe('access lifecycle under concurrency', () => {
     for (const approveFirst of [true, false]) {
       const waiting = await signIn(app, aGoogleIdentity());
       const email = encodeURIComponent(waiting.user.email);
-      const approve = () => http.request<User>('POST', url(`/api/auth/users/${email}/approve`), { headers: admin.auth, body: { role: 'driver' } });
+      const approve = () =>
+        http.request<User>('POST', url(`/api/auth/users/${email}/approve`), {
+          headers: admin.auth,
+          body: { role: 'driver' },
+        });
       const reject = () => http.request('POST', url(`/api/auth/users/${email}/reject`), { headers: admin.auth });
       const from = await lastEventId();
       const [first, then] = await overlapping([approveFirst ? approve : reject], [approveFirst ? reject : approve]);
-      const stored = await app.db.query<{ status: string; role: string }>('SELECT status, role FROM users WHERE id = $1', [waiting.user.id]);
+      const stored = await app.db.query<{ status: string; role: string }>(
+        'SELECT status, role FROM users WHERE id = $1',
+        [waiting.user.id],
+      );
       const actions = (await actionsAfter(from)).map((event) => event.action);
       if (approveFirst) {
         expect([first.status, then.status]).toEqual([200, 409]);
@@ -106,37 +129,73 @@ describe('access lifecycle under concurrency', () => {
     const a = await signIn(app, aGoogleIdentity());
     const b = await signIn(app, aGoogleIdentity());
     for (const person of [a, b]) {
-      await http.request('PATCH', url(`/api/auth/users/${encodeURIComponent(person.user.email)}/role`), { headers: admin.auth, body: { role: 'administrator' } });
+      await http.request('PATCH', url(`/api/auth/users/${encodeURIComponent(person.user.email)}/role`), {
+        headers: admin.auth,
+        body: { role: 'administrator' },
+      });
     }
     // Ada steps aside, so a and b are the only active administrators.
-    await http.request('PATCH', url('/api/auth/users/ada%40example.com/role'), { headers: a.auth, body: { role: 'coordinator' } });
+    await http.request('PATCH', url('/api/auth/users/ada%40example.com/role'), {
+      headers: a.auth,
+      body: { role: 'coordinator' },
+    });
     const from = await lastEventId();
     const [ab, ba] = await overlapping(
-      [() => http.request('POST', url(`/api/auth/users/${encodeURIComponent(b.user.email)}/disable`), { headers: a.auth })],
-      [() => http.request('POST', url(`/api/auth/users/${encodeURIComponent(a.user.email)}/disable`), { headers: b.auth })],
+      [
+        () =>
+          http.request('POST', url(`/api/auth/users/${encodeURIComponent(b.user.email)}/disable`), { headers: a.auth }),
+      ],
+      [
+        () =>
+          http.request('POST', url(`/api/auth/users/${encodeURIComponent(a.user.email)}/disable`), { headers: b.auth }),
+      ],
     );
     // The first disables the second, whose own request then finds its actor disabled.
     expect([ab.status, ba.status]).toEqual([200, 403]);
-    const statuses = await app.db.query<{ email: string; status: string }>('SELECT email, status FROM users WHERE id = ANY($1) ORDER BY email', [[a.user.id, b.user.id]]);
-    expect(Object.fromEntries(statuses.rows.map((row) => [row.email, row.status]))).toEqual({ [a.user.email]: 'active', [b.user.email]: 'disabled' });
-    expect((await actionsAfter(from)).map((event) => [event.action, event.target_email])).toEqual([['user.disabled', b.user.email]]);
-    const active = await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE role = 'administrator' AND status = 'active'");
+    const statuses = await app.db.query<{ email: string; status: string }>(
+      'SELECT email, status FROM users WHERE id = ANY($1) ORDER BY email',
+      [[a.user.id, b.user.id]],
+    );
+    expect(Object.fromEntries(statuses.rows.map((row) => [row.email, row.status]))).toEqual({
+      [a.user.email]: 'active',
+      [b.user.email]: 'disabled',
+    });
+    expect((await actionsAfter(from)).map((event) => [event.action, event.target_email])).toEqual([
+      ['user.disabled', b.user.email],
+    ]);
+    const active = await app.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM users WHERE role = 'administrator' AND status = 'active'",
+    );
     expect(active.rows[0].n).toBe(1);
     // Ada back as administrator for the tests that follow.
-    await http.request('PATCH', url('/api/auth/users/ada%40example.com/role'), { headers: a.auth, body: { role: 'administrator' } });
+    await http.request('PATCH', url('/api/auth/users/ada%40example.com/role'), {
+      headers: a.auth,
+      body: { role: 'administrator' },
+    });
   });
 
   it('an invitation revoked while its person signs in: either revoked and refused, or accepted and not revocable', async () => {
     await setPolicy('invitation');
     for (const revokeFirst of [true, false]) {
       const identity = aGoogleIdentity({ email: `raced-${revokeFirst}@gmail.com` });
-      const invitation = (await http.request<Invitation>('POST', url('/api/invitations'), { headers: admin.auth, body: { email: identity.email, role: 'driver' } })).body;
+      const invitation = (
+        await http.request<Invitation>('POST', url('/api/invitations'), {
+          headers: admin.auth,
+          body: { email: identity.email, role: 'driver' },
+        })
+      ).body;
       const signingIn = await callbackOf(identity);
       const revoke = () => http.request('DELETE', url(`/api/invitations/${invitation.id}`), { headers: admin.auth });
       const from = await lastEventId();
-      const [first, then] = await overlapping<Reply>([revokeFirst ? revoke : signingIn.fire], [revokeFirst ? signingIn.fire : revoke]);
+      const [first, then] = await overlapping<Reply>(
+        [revokeFirst ? revoke : signingIn.fire],
+        [revokeFirst ? signingIn.fire : revoke],
+      );
       const [revoked, callback] = revokeFirst ? [first, then] : [then, first];
-      const account = await app.db.query<{ status: string; role: string }>('SELECT status, role FROM users WHERE email = $1', [identity.email]);
+      const account = await app.db.query<{ status: string; role: string }>(
+        'SELECT status, role FROM users WHERE email = $1',
+        [identity.email],
+      );
       const state = await app.db.query<{ accepted: boolean; revoked: boolean }>(
         'SELECT accepted_at IS NOT NULL AS accepted, revoked_at IS NOT NULL AS revoked FROM invitations WHERE id = $1',
         [invitation.id],
@@ -168,7 +227,10 @@ describe('access lifecycle under concurrency', () => {
     const callbacks = await Promise.all(people.map((person, i) => callbackOf(person, i % 2 ? second : app)));
     const from = await lastEventId();
     const importing = () =>
-      http.request<{ created: number }>('POST', url('/api/invitations/import'), { headers: { ...admin.auth, 'content-type': 'text/csv' }, raw: csv });
+      http.request<{ created: number }>('POST', url('/api/invitations/import'), {
+        headers: { ...admin.auth, 'content-type': 'text/csv' },
+        raw: csv,
+      });
     const replies = await overlapping<Reply>(
       callbacks.slice(0, 10).map((callback) => callback.fire),
       [importing],
@@ -181,7 +243,12 @@ describe('access lifecycle under concurrency', () => {
     expect(signIns.slice(0, 10).map(errorOf)).toEqual(Array(10).fill('not_invited'));
     expect(signIns.slice(10).map(errorOf)).toEqual(Array(10).fill(null));
 
-    const outcome = await app.db.query<{ email: string; status: string | null; role: string | null; accepted: boolean }>(
+    const outcome = await app.db.query<{
+      email: string;
+      status: string | null;
+      role: string | null;
+      accepted: boolean;
+    }>(
       `SELECT i.email, u.status, u.role, i.accepted_at IS NOT NULL AS accepted
          FROM invitations i LEFT JOIN users u ON u.email = i.email
         WHERE i.email LIKE 'roster-race-%' ORDER BY i.email`,

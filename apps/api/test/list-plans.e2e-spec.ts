@@ -60,16 +60,23 @@ describe('users lists at scale', () => {
   const users = (query: string) => http.get<Page<User>>(`${app.url}/api/auth/users${query}`, admin.auth);
 
   async function plan(statement: Statement): Promise<PlanNode[]> {
-    const { rows } = await app.db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
+    const { rows } = await app.db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+      `EXPLAIN (FORMAT JSON) ${statement.text}`,
+      statement.values,
+    );
     return nodes(rows[0]['QUERY PLAN'][0].Plan);
   }
 
   /** No sequential scan of `users`, and no sort of more than a page's worth of rows. */
   async function expectIndexed(statement: Statement): Promise<void> {
     const all = await plan(statement);
-    const described = all.map((node) => `${node['Node Type']} ${node['Index Name'] ?? node['Relation Name'] ?? ''} (${node['Plan Rows']})`);
+    const described = all.map(
+      (node) => `${node['Node Type']} ${node['Index Name'] ?? node['Relation Name'] ?? ''} (${node['Plan Rows']})`,
+    );
     expect(described.filter((line) => line.startsWith('Seq Scan users'))).toEqual([]);
-    expect(all.filter((node) => node['Node Type'] === 'Sort' && node['Plan Rows'] > 1_000).map((node) => node['Plan Rows'])).toEqual([]);
+    expect(
+      all.filter((node) => node['Node Type'] === 'Sort' && node['Plan Rows'] > 1_000).map((node) => node['Plan Rows']),
+    ).toEqual([]);
   }
 
   const list = (criteria: Partial<UserListCriteria>): UserListCriteria => ({ page: 1, pageSize: 25, ...criteria });
@@ -92,7 +99,8 @@ describe('users lists at scale', () => {
       ['one letter', 'p'],
       ['two letters', 'pe'],
     ])('search by %s (%s): page and bounded count through indexes', async (_, search) => {
-      for (const sort of ['email', '-lastSignInAt'] as UserSort[]) await expectIndexed(userPageSql(list({ search, sort })));
+      for (const sort of ['email', '-lastSignInAt'] as UserSort[])
+        await expectIndexed(userPageSql(list({ search, sort })));
       await expectIndexed(userCountSql({ search }));
     });
 
@@ -107,12 +115,17 @@ describe('users lists at scale', () => {
     it('reports exact totals, also by role', async () => {
       const all = await users('');
       expect(all.body).toMatchObject({ total: PEOPLE + 1, totalExact: true });
-      const [{ count }] = (await app.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM users WHERE role = 'driver'`)).rows;
+      const [{ count }] = (
+        await app.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM users WHERE role = 'driver'`)
+      ).rows;
       expect((await users('?role=driver')).body).toMatchObject({ total: count, totalExact: true });
     });
 
     const matching = async (fragment: string) =>
-      Number((await app.db.query(`SELECT count(*) FROM users WHERE name ILIKE $1 OR email LIKE $1`, [`%${fragment}%`])).rows[0].count);
+      Number(
+        (await app.db.query(`SELECT count(*) FROM users WHERE name ILIKE $1 OR email LIKE $1`, [`%${fragment}%`]))
+          .rows[0].count,
+      );
 
     it.each(['example', 'e'])('bounds the count of a search matching more than 10,000 people (%s)', async (search) => {
       const reply = await users(`?search=${search}`);
@@ -121,7 +134,10 @@ describe('users lists at scale', () => {
     });
 
     it('counts a search matching fewer exactly', async () => {
-      expect((await users('?search=lovelace')).body).toMatchObject({ total: await matching('lovelace'), totalExact: true });
+      expect((await users('?search=lovelace')).body).toMatchObject({
+        total: await matching('lovelace'),
+        totalExact: true,
+      });
     });
 
     it('answers an empty page past the last one', async () => {
@@ -139,8 +155,11 @@ describe('users lists at scale', () => {
       ]) {
         for (const page of [lastPage, 700]) {
           const items = (await users(`?sort=${sort}&page=${page}`)).body.items;
-          const fromStart = (await app.db.query<{ email: string }>(`SELECT email FROM users ORDER BY ${order} LIMIT 25 OFFSET $1`, [(page - 1) * 25]))
-            .rows;
+          const fromStart = (
+            await app.db.query<{ email: string }>(`SELECT email FROM users ORDER BY ${order} LIMIT 25 OFFSET $1`, [
+              (page - 1) * 25,
+            ])
+          ).rows;
           expect(items.map((user) => user.email)).toEqual(fromStart.map((row) => row.email));
           expect(items.length).toBeGreaterThan(0);
         }
@@ -180,11 +199,16 @@ describe('users lists at scale', () => {
       const counts = async () =>
         (await app.db.query<{ role: string; count: string }>('SELECT role, count FROM user_counts ORDER BY role')).rows;
       const actual = async () =>
-        (await app.db.query<{ role: string; count: string }>(
-          `SELECT r.role, (SELECT count(*) FROM users WHERE users.role = r.role) AS count FROM user_counts r ORDER BY role`,
-        )).rows;
+        (
+          await app.db.query<{ role: string; count: string }>(
+            `SELECT r.role, (SELECT count(*) FROM users WHERE users.role = r.role) AS count FROM user_counts r ORDER BY role`,
+          )
+        ).rows;
       const grace = await signIn(app, aGoogleIdentity({ email: 'grace@example.com' }));
-      await http.request('PATCH', `${app.url}/api/auth/users/grace@example.com/role`, { headers: admin.auth, body: { role: 'driver' } });
+      await http.request('PATCH', `${app.url}/api/auth/users/grace@example.com/role`, {
+        headers: admin.auth,
+        body: { role: 'driver' },
+      });
       await app.db.query(`UPDATE users SET role = 'coordinator' WHERE role = 'driver' AND email LIKE 'zoe.%'`);
       await http.request('DELETE', `${app.url}/api/auth/users/${grace.user.email}`, { headers: admin.auth });
       await app.db.query(`DELETE FROM users WHERE email LIKE 'ida.%'`);

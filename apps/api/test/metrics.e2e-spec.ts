@@ -22,8 +22,12 @@ describe('metrics (/api/metrics)', () => {
       expect(reply.status).toBe(200);
       expect(reply.headers.get('content-type')).toMatch(/^text\/plain/);
       const text = reply.text;
-      expect(text).toMatch(/^http_request_duration_seconds_bucket\{le="[\d.]+",method="GET",route="\/api\/auth\/users\/:email",status_code="200"\} 1$/m);
-      expect(text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/api\/auth\/google\/callback",status_code="302"\} 2$/m);
+      expect(text).toMatch(
+        /^http_request_duration_seconds_bucket\{le="[\d.]+",method="GET",route="\/api\/auth\/users\/:email",status_code="200"\} 1$/m,
+      );
+      expect(text).toMatch(
+        /^http_request_duration_seconds_count\{method="GET",route="\/api\/auth\/google\/callback",status_code="302"\} 2$/m,
+      );
       expect(text).not.toContain('metered');
       expect(text).toMatch(/^db_pool_connections\{state="total"\} [1-9]\d*$/m);
       expect(text).toMatch(/^db_pool_connections\{state="idle"\} \d+$/m);

@@ -9,9 +9,11 @@ describe('migrations', () => {
     const dataSource = new DataSource(dataSourceOptions(database.url));
     await dataSource.initialize();
     const tables = async () =>
-      (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map(
-        (row: { table_name: string }) => row.table_name,
-      );
+      (
+        await dataSource.query(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
+        )
+      ).map((row: { table_name: string }) => row.table_name);
     // One table per entity: generated features add theirs.
     const entityTables = dataSource.entityMetadatas.map((entity) => entity.tableName).sort();
     try {
@@ -34,7 +36,10 @@ describe('migrations', () => {
     const dataSource = new DataSource(dataSourceOptions(database.url));
     await dataSource.initialize();
     const insert = (email: string, subject: string, role = 'coordinator') =>
-      dataSource.query(`INSERT INTO users (email, name, role, provider, provider_subject) VALUES ($1, 'N', $2, 'google', $3)`, [email, role, subject]);
+      dataSource.query(
+        `INSERT INTO users (email, name, role, provider, provider_subject) VALUES ($1, 'N', $2, 'google', $3)`,
+        [email, role, subject],
+      );
     try {
       await insert('a@example.com', 's1');
       await expect(insert('a@example.com', 's2')).rejects.toThrow(/users_email_key/);

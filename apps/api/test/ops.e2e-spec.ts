@@ -111,7 +111,9 @@ describe('operations', () => {
     it('is not ready while a migration is pending, but still live', async () => {
       const pending = await startTestApp({ env: { MIGRATIONS_RUN: 'false' } });
       try {
-        await pending.db.query('DELETE FROM migrations WHERE name = $1', [new migrations[migrations.length - 1]().name]);
+        await pending.db.query('DELETE FROM migrations WHERE name = $1', [
+          new migrations[migrations.length - 1]().name,
+        ]);
         const ready = await http.get(`${pending.url}/api/health/ready`);
         expect(ready.status).toBe(503);
         expect(ready.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -149,7 +151,11 @@ describe('operations', () => {
         const reply = await http.get(`${app.url}${path}`, ada.auth);
         expect({ path, status: reply.status }).toEqual({ path, status: 503 });
         expect(reply.headers.get('retry-after')).toMatch(/^\d+$/);
-        expect(reply.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', requestId: expect.any(String) });
+        expect(reply.body).toMatchObject({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          requestId: expect.any(String),
+        });
       }
       expect((await http.get(`${app.url}/api/health/live`)).status).toBe(200);
 
@@ -179,7 +185,9 @@ describe('operations', () => {
   });
 
   it('answers 503 when the pool is exhausted, and the waiting request still completes', async () => {
-    const app = await startTestApp({ env: { DATABASE_POOL_MAX: '1', DATABASE_CONNECT_TIMEOUT_MS: '300', DATABASE_STATEMENT_TIMEOUT_MS: '60000' } });
+    const app = await startTestApp({
+      env: { DATABASE_POOL_MAX: '1', DATABASE_CONNECT_TIMEOUT_MS: '300', DATABASE_STATEMENT_TIMEOUT_MS: '60000' },
+    });
     const admin = new Client({ connectionString: app.databaseUrl });
     await admin.connect();
     try {
@@ -255,17 +263,32 @@ describe('operations', () => {
       const callback = await followGoogleSignIn(app, aGoogleIdentity({ email: 'logged.person@example.com' }), browser);
       expect(callback.status).toBe(302);
       const cookie = browser.cookie(SESSION_COOKIE)!;
-      const refreshed = await browser.post<{ accessToken: string; user: { id: string } }>(`${app.url}/api/auth/refresh`);
+      const refreshed = await browser.post<{ accessToken: string; user: { id: string } }>(
+        `${app.url}/api/auth/refresh`,
+      );
       const token = refreshed.body.accessToken;
-      const lookup = await http.get(`${app.url}/api/auth/users/${encodeURIComponent('logged.person@example.com')}`, { authorization: `Bearer ${token}` });
+      const lookup = await http.get(`${app.url}/api/auth/users/${encodeURIComponent('logged.person@example.com')}`, {
+        authorization: `Bearer ${token}`,
+      });
       expect(lookup.status).toBe(200);
 
-      const requestLine = (requestId: string | null) => lines.filter((line) => line['requestId'] === requestId && line['msg'] === 'request');
+      const requestLine = (requestId: string | null) =>
+        lines.filter((line) => line['requestId'] === requestId && line['msg'] === 'request');
       expect(requestLine(callback.headers.get('x-request-id'))).toEqual([
-        expect.objectContaining({ method: 'GET', route: '/api/auth/google/callback', statusCode: 302, durationMs: expect.any(Number) }),
+        expect.objectContaining({
+          method: 'GET',
+          route: '/api/auth/google/callback',
+          statusCode: 302,
+          durationMs: expect.any(Number),
+        }),
       ]);
       expect(requestLine(lookup.headers.get('x-request-id'))).toEqual([
-        expect.objectContaining({ method: 'GET', route: '/api/auth/users/:email', statusCode: 200, userId: refreshed.body.user.id }),
+        expect.objectContaining({
+          method: 'GET',
+          route: '/api/auth/users/:email',
+          statusCode: 200,
+          userId: refreshed.body.user.id,
+        }),
       ]);
 
       expect(raw).not.toContain('code=');
@@ -278,7 +301,10 @@ describe('operations', () => {
     it('logs slow statements with their SQL and duration, never their parameters', async () => {
       const slow = lines.filter((line) => line['msg'] === 'slow query');
       expect(slow.length).toBeGreaterThan(0);
-      expect(slow[0]).toMatchObject({ sql: expect.stringMatching(/^(SELECT|INSERT|UPDATE|DELETE|WITH|BEGIN)/i), durationMs: expect.any(Number) });
+      expect(slow[0]).toMatchObject({
+        sql: expect.stringMatching(/^(SELECT|INSERT|UPDATE|DELETE|WITH|BEGIN)/i),
+        durationMs: expect.any(Number),
+      });
       expect(JSON.stringify(slow)).not.toContain('logged.person@example.com');
     });
   });

@@ -15,12 +15,16 @@ describe('production mode', () => {
   /** The Google dance by hand, so each step's headers can be looked at. */
   const signInSteps = async (headers: Record<string, string> = {}) => {
     const browser = new Browser(app.origin);
-    const start = await browser.get(`${app.url}/api/auth/google?login_hint=${encodeIdentity(aGoogleIdentity())}`, headers);
+    const start = await browser.get(
+      `${app.url}/api/auth/google?login_hint=${encodeIdentity(aGoogleIdentity())}`,
+      headers,
+    );
     const consent = await browser.get(start.headers.get('location')!);
     const callback = await browser.get(consent.headers.get('location')!, headers);
     return { browser, start, callback };
   };
-  const cookieLine = (reply: { headers: Headers }, name: string) => reply.headers.getSetCookie().find((line) => line.startsWith(`${name}=`));
+  const cookieLine = (reply: { headers: Headers }, name: string) =>
+    reply.headers.getSetCookie().find((line) => line.startsWith(`${name}=`));
 
   it('runs in production mode', () => {
     expect(app.config.production).toBe(true);
@@ -40,12 +44,26 @@ describe('production mode', () => {
   });
 
   it('has no dev sign-in, and refuses to be configured with one', async () => {
-    expect((await new Browser(app.origin).get(`${app.url}/api/auth/config`)).body).toEqual({ google: true, devLogin: false });
-    const reply = await new Browser(app.origin).post(`${app.url}/api/auth/dev-login`, { email: 'dev@example.com', name: 'Dev' });
+    expect((await new Browser(app.origin).get(`${app.url}/api/auth/config`)).body).toEqual({
+      google: true,
+      devLogin: false,
+    });
+    const reply = await new Browser(app.origin).post(`${app.url}/api/auth/dev-login`, {
+      email: 'dev@example.com',
+      name: 'Dev',
+    });
     expect(reply.status).toBe(404);
     expect((await app.db.query(`SELECT 1 FROM users WHERE email = 'dev@example.com'`)).rowCount).toBe(0);
-    const env = { NODE_ENV: 'production', DATABASE_URL: app.databaseUrl, JWT_SECRET: TEST_JWT_SECRET, GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 'secret' };
-    expect(() => new AppConfig({ ...env, DEV_LOGIN: 'true' })).toThrow(new ConfigError('DEV_LOGIN cannot be enabled when NODE_ENV=production'));
+    const env = {
+      NODE_ENV: 'production',
+      DATABASE_URL: app.databaseUrl,
+      JWT_SECRET: TEST_JWT_SECRET,
+      GOOGLE_CLIENT_ID: 'id',
+      GOOGLE_CLIENT_SECRET: 'secret',
+    };
+    expect(() => new AppConfig({ ...env, DEV_LOGIN: 'true' })).toThrow(
+      new ConfigError('DEV_LOGIN cannot be enabled when NODE_ENV=production'),
+    );
   });
 
   it('asks browsers to upgrade insecure requests', async () => {
@@ -58,7 +76,9 @@ describe('production mode', () => {
   it('records the socket address, not what X-Forwarded-For claims', async () => {
     const { callback } = await signInSteps({ 'x-forwarded-for': '198.51.100.1, 203.0.113.7' });
     expect(callback.status).toBe(302);
-    const event = await app.db.query<{ ip: string }>(`SELECT ip FROM audit_events WHERE action = 'user.signed_in' ORDER BY id DESC LIMIT 1`);
+    const event = await app.db.query<{ ip: string }>(
+      `SELECT ip FROM audit_events WHERE action = 'user.signed_in' ORDER BY id DESC LIMIT 1`,
+    );
     expect(event.rows[0].ip).toBe('127.0.0.1');
   });
 });

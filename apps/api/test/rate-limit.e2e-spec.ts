@@ -28,7 +28,12 @@ describe('rate limits', () => {
       expect(await hammer(url, 2)).toEqual([302, 302]);
       const refused = await http.get(url);
       expect(refused.status).toBe(429);
-      expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String), requestId: refused.headers.get('x-request-id') });
+      expect(refused.body).toEqual({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: expect.any(String),
+        requestId: refused.headers.get('x-request-id'),
+      });
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(refused.headers.get('ratelimit-limit')).toBe('3');
       expect(refused.headers.get('ratelimit-remaining')).toBe('0');

@@ -2,7 +2,16 @@ import { sign } from 'jsonwebtoken';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/access-tokens';
 import { aGoogleIdentity } from '@vip/testing';
 import { registeredRoutes } from './support/registered-routes';
-import { APPROVED_EMAIL, CALLERS, DOOMED_EMAIL, INVITATION_ID, REJECTED_EMAIL, ROLE_MATRIX, TARGET_EMAIL, type Caller } from './support/role-matrix';
+import {
+  APPROVED_EMAIL,
+  CALLERS,
+  DOOMED_EMAIL,
+  INVITATION_ID,
+  REJECTED_EMAIL,
+  ROLE_MATRIX,
+  TARGET_EMAIL,
+  type Caller,
+} from './support/role-matrix';
 import { Browser, signIn, startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
 
 /** Every route × every kind of caller, against the real app: the guards, as deployed. */
@@ -27,7 +36,10 @@ describe('role matrix', () => {
     await signIn(app, aGoogleIdentity({ email: APPROVED_EMAIL }));
     await signIn(app, aGoogleIdentity({ email: REJECTED_EMAIL }));
     await app.db.query(`UPDATE settings SET sign_up_policy = 'open'`);
-    await app.db.query(`INSERT INTO invitations (id, email, role, expires_at) VALUES ($1, 'revocable@gmail.com', 'driver', now() + interval '1 day')`, [INVITATION_ID]);
+    await app.db.query(
+      `INSERT INTO invitations (id, email, role, expires_at) VALUES ($1, 'revocable@gmail.com', 'driver', now() + interval '1 day')`,
+      [INVITATION_ID],
+    );
     const asAdmin = (method: string, path: string, body?: unknown) =>
       http.request(method, `${app.url}${path}`, { headers: administrator.auth, body });
     expect((await asAdmin('PATCH', `/api/auth/users/${driver.user.email}/role`, { role: 'driver' })).status).toBe(200);
@@ -51,7 +63,9 @@ describe('role matrix', () => {
   afterAll(() => app.close());
 
   it('covers every registered route, and only those', () => {
-    const registered = registeredRoutes(app.app).map((route) => `${route.method} ${route.path}`).sort();
+    const registered = registeredRoutes(app.app)
+      .map((route) => `${route.method} ${route.path}`)
+      .sort();
     expect(Object.keys(ROLE_MATRIX).sort()).toEqual(registered);
   });
 
@@ -63,7 +77,11 @@ describe('role matrix', () => {
       // The administrator last: its call may change the target (role) or remove it (delete).
       for (const caller of CALLERS) {
         const reply = await http.request(method, `${app.url}${entry.url}`, {
-          headers: { ...headers[caller], ...(method === 'GET' ? {} : { origin: app.origin }), ...(entry.csv ? { 'content-type': 'text/csv' } : {}) },
+          headers: {
+            ...headers[caller],
+            ...(method === 'GET' ? {} : { origin: app.origin }),
+            ...(entry.csv ? { 'content-type': 'text/csv' } : {}),
+          },
           body: entry.body,
           raw: entry.csv,
         });

@@ -50,17 +50,32 @@ describe('routes', () => {
   });
 
   it('a pending account reaches only /me and its own sessions', () => {
-    const open = registeredRoutes(app).filter((route) => route.decision === 'roles' && route.pending).map((route) => `${route.method} ${route.path}`);
-    expect(open.sort()).toEqual(['DELETE /api/auth/sessions', 'DELETE /api/auth/sessions/:id', 'GET /api/auth/me', 'GET /api/auth/sessions']);
+    const open = registeredRoutes(app)
+      .filter((route) => route.decision === 'roles' && route.pending)
+      .map((route) => `${route.method} ${route.path}`);
+    expect(open.sort()).toEqual([
+      'DELETE /api/auth/sessions',
+      'DELETE /api/auth/sessions/:id',
+      'GET /api/auth/me',
+      'GET /api/auth/sessions',
+    ]);
   });
 
   it('every route is in the OpenAPI document, with its error responses', async () => {
-    const doc = (await new Browser().get<{ openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>> }>(`${app.url}/api/docs-json`)).body;
+    const doc = (
+      await new Browser().get<{
+        openapi: string;
+        paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>>;
+      }>(`${app.url}/api/docs-json`)
+    ).body;
     expect(doc.openapi).toMatch(/^3\./);
     for (const route of registeredRoutes(app)) {
       const path = route.path.replace(/:(\w+)/g, '{$1}');
       const operation = doc.paths[path]?.[route.method.toLowerCase()];
-      expect({ route: `${route.method} ${route.path}`, documented: Boolean(operation) }).toEqual({ route: `${route.method} ${route.path}`, documented: true });
+      expect({ route: `${route.method} ${route.path}`, documented: Boolean(operation) }).toEqual({
+        route: `${route.method} ${route.path}`,
+        documented: true,
+      });
       if (route.decision === 'roles') {
         expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['401', '403']));
         expect(operation.security).toEqual(expect.arrayContaining([{ bearer: [] }]));

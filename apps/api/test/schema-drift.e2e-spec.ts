@@ -12,9 +12,7 @@ describe('schema drift', () => {
       const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
       const drift = upQueries.map((query) => query.query);
       if (drift.length > 0) {
-        console.error(
-          `Entities and migrations disagree; migration:generate would write:\n${drift.join(';\n')}`,
-        );
+        console.error(`Entities and migrations disagree; migration:generate would write:\n${drift.join(';\n')}`);
       }
       expect(drift).toEqual([]);
     } finally {

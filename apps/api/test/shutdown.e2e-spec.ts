@@ -68,7 +68,13 @@ describe('SIGTERM (the built API in a child process)', () => {
       `INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, repeat('0', 64), now() + interval '1 hour') RETURNING id`,
       [rows[0].id],
     );
-    token = jwt.sign({ sid: session.rows[0].id }, TEST_JWT_SECRET, { subject: rows[0].id, issuer: 'vip-coordinator', audience: 'vip-coordinator-api', expiresIn: 600, algorithm: 'HS256' });
+    token = jwt.sign({ sid: session.rows[0].id }, TEST_JWT_SECRET, {
+      subject: rows[0].id,
+      issuer: 'vip-coordinator',
+      audience: 'vip-coordinator-api',
+      expiresIn: 600,
+      algorithm: 'HS256',
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -93,7 +99,11 @@ describe('SIGTERM (the built API in a child process)', () => {
       if (attempt > 500) throw new Error('the requests never reached the database');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    return { replies, release: async () => (await holder.query('COMMIT'), await holder.end()), abandon: () => holder.end() };
+    return {
+      replies,
+      release: async () => (await holder.query('COMMIT'), await holder.end()),
+      abandon: () => holder.end(),
+    };
   }
 
   it('finishes every request in flight, refuses new connections, closes the pool and exits 0', async () => {

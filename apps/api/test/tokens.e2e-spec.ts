@@ -76,17 +76,25 @@ describe('access tokens', () => {
 
   it('judges an old token by the current role: a demoted administrator gets 403 next request', async () => {
     const second = await signIn(app, aGoogleIdentity());
-    const promote = await http.request('PATCH', `${app.url}/api/auth/users/${second.user.email}/role`, { headers: admin.auth, body: { role: 'administrator' } });
+    const promote = await http.request('PATCH', `${app.url}/api/auth/users/${second.user.email}/role`, {
+      headers: admin.auth,
+      body: { role: 'administrator' },
+    });
     expect(promote.status).toBe(200);
     expect((await http.get(`${app.url}/api/auth/users`, second.auth)).status).toBe(200);
-    await http.request('PATCH', `${app.url}/api/auth/users/${second.user.email}/role`, { headers: admin.auth, body: { role: 'driver' } });
+    await http.request('PATCH', `${app.url}/api/auth/users/${second.user.email}/role`, {
+      headers: admin.auth,
+      body: { role: 'driver' },
+    });
     expect((await http.get(`${app.url}/api/auth/users`, second.auth)).status).toBe(403);
     expect((await http.get<{ role: string }>(`${app.url}/api/auth/me`, second.auth)).body.role).toBe('driver');
   });
 
   it('judges an old token by the current state: a deleted user gets 401 and cannot refresh', async () => {
     const doomed = await signIn(app, aGoogleIdentity());
-    expect((await http.request('DELETE', `${app.url}/api/auth/users/${doomed.user.email}`, { headers: admin.auth })).status).toBe(204);
+    expect(
+      (await http.request('DELETE', `${app.url}/api/auth/users/${doomed.user.email}`, { headers: admin.auth })).status,
+    ).toBe(204);
     expect((await http.get(`${app.url}/api/auth/me`, doomed.auth)).status).toBe(401);
     expect((await doomed.browser.post(`${app.url}/api/auth/refresh`)).status).toBe(401);
     expect((await app.db.query('SELECT 1 FROM sessions WHERE user_id = $1', [doomed.user.id])).rowCount).toBe(0);

@@ -80,7 +80,9 @@ describe('users administration (/api/auth/users)', () => {
       const ascending = (await users(`?sort=${field}&pageSize=100`)).body.items;
       const descending = (await users(`?sort=-${field}&pageSize=100`)).body.items;
       const values = (items: User[]) => items.map((u) => u[field]).filter((v): v is string => v !== null);
-      const sorted = [...values(ascending)].sort((a, b) => (field === 'createdAt' || field === 'lastSignInAt' ? Date.parse(a) - Date.parse(b) : a < b ? -1 : a > b ? 1 : 0));
+      const sorted = [...values(ascending)].sort((a, b) =>
+        field === 'createdAt' || field === 'lastSignInAt' ? Date.parse(a) - Date.parse(b) : a < b ? -1 : a > b ? 1 : 0,
+      );
       expect(values(ascending)).toEqual(sorted);
       expect(values(descending)).toEqual([...sorted].reverse());
     });
@@ -114,7 +116,12 @@ describe('users administration (/api/auth/users)', () => {
     it('finds a user by email, case-insensitively', async () => {
       const reply = await http.get<User>(`${app.url}/api/auth/users/ADA@Example.COM`, admin.auth);
       expect(reply.status).toBe(200);
-      expect(reply.body).toMatchObject({ email: 'ada@example.com', name: 'Ada Lovelace', role: 'administrator', provider: 'google' });
+      expect(reply.body).toMatchObject({
+        email: 'ada@example.com',
+        name: 'Ada Lovelace',
+        role: 'administrator',
+        provider: 'google',
+      });
       expect(reply.body).not.toHaveProperty('providerSubject');
     });
 
@@ -145,7 +152,9 @@ describe('users administration (/api/auth/users)', () => {
     ])('answers 400 to %j and changes nothing', async (body) => {
       const reply = await patchRole('charles@example.com', body);
       expect(reply.status).toBe(400);
-      expect((await http.get<User>(`${app.url}/api/auth/users/charles@example.com`, admin.auth)).body.role).toBe('coordinator');
+      expect((await http.get<User>(`${app.url}/api/auth/users/charles@example.com`, admin.auth)).body.role).toBe(
+        'coordinator',
+      );
     });
 
     it('answers 404 for nobody', async () => {
@@ -155,8 +164,15 @@ describe('users administration (/api/auth/users)', () => {
     it('refuses with 409 to demote the last administrator', async () => {
       const reply = await patchRole('ada@example.com', { role: 'coordinator' });
       expect(reply.status).toBe(409);
-      expect(reply.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'LAST_ADMINISTRATOR', message: expect.stringMatching(/administrator/) });
-      expect((await http.get<User>(`${app.url}/api/auth/users/ada@example.com`, admin.auth)).body.role).toBe('administrator');
+      expect(reply.body).toMatchObject({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'LAST_ADMINISTRATOR',
+        message: expect.stringMatching(/administrator/),
+      });
+      expect((await http.get<User>(`${app.url}/api/auth/users/ada@example.com`, admin.auth)).body.role).toBe(
+        'administrator',
+      );
     });
 
     it('lets an administrator step down once another exists', async () => {

@@ -21,7 +21,11 @@ import type { AuditAction } from '@vip/shared-dto';
 // Not expressible in TypeORM, and not compared by it either: the triggers audit_events_append_only
 // (BEFORE UPDATE OR DELETE) and audit_events_no_truncate, both calling audit_events_append_only().
 export class AuditEventEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'audit_events_pkey' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'audit_events_pkey',
+  })
   id!: string;
 
   @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })

@@ -26,7 +26,7 @@ export class AuditController {
   @Get('audit-events.csv')
   @ApiOperation({
     summary: 'Download audit events as CSV (same filters, no paging)',
-    description: 'RFC 4180; cells a spreadsheet would run as a formula are prefixed with `\'`. Streamed newest first.',
+    description: "RFC 4180; cells a spreadsheet would run as a formula are prefixed with `'`. Streamed newest first.",
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV with a header row', schema: { type: 'string' } })

@@ -98,7 +98,11 @@ export class AuditRepository {
    * One keyset batch, newest first, continuing after `after`. The cursor keeps the
    * timestamp as PostgreSQL's text (microseconds), which a JS Date would truncate.
    */
-  async batch(filter: AuditFilter, after: AuditCursor | undefined, size: number): Promise<{ rows: AuditEventRow[]; next?: AuditCursor }> {
+  async batch(
+    filter: AuditFilter,
+    after: AuditCursor | undefined,
+    size: number,
+  ): Promise<{ rows: AuditEventRow[]; next?: AuditCursor }> {
     const { where, params } = whereOf(filter);
     let condition = where;
     if (after) {
@@ -128,9 +132,10 @@ export class AuditRepository {
          ) ${ORDER} LIMIT $3 OFFSET $4`,
         [userId, reach, pageSize, (page - 1) * pageSize],
       ),
-      this.db.query<{ total: number }>('SELECT count(*)::int AS total FROM audit_events WHERE actor_id = $1 OR target_id = $1', [
-        userId,
-      ]),
+      this.db.query<{ total: number }>(
+        'SELECT count(*)::int AS total FROM audit_events WHERE actor_id = $1 OR target_id = $1',
+        [userId],
+      ),
     ]);
     return { rows, total: count[0].total };
   }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, type AuditEvent, type AuditEventQuery, type DailyCount, type Page, type SignInError, type User } from '@vip/shared-dto';
+import {
+  DEFAULT_PAGE_SIZE,
+  type AuditEvent,
+  type AuditEventQuery,
+  type DailyCount,
+  type Page,
+  type SignInError,
+  type User,
+} from '@vip/shared-dto';
 import { Readable } from 'node:stream';
 import type { RequestContext } from '../common/request-context';
 import { Database, type Sql } from '../database/database';
@@ -8,7 +16,19 @@ import { AuditRepository, type AuditFilter, type NewAuditEvent } from './audit.r
 import { csvRecord } from './csv';
 
 const CSV_BATCH = 1000;
-const CSV_HEADER = ['id', 'occurredAt', 'action', 'actorId', 'actorEmail', 'targetId', 'targetEmail', 'details', 'requestId', 'ip', 'userAgent'];
+const CSV_HEADER = [
+  'id',
+  'occurredAt',
+  'action',
+  'actorId',
+  'actorEmail',
+  'targetId',
+  'targetEmail',
+  'details',
+  'requestId',
+  'ip',
+  'userAgent',
+];
 
 /** A person as an event names them: id and email at the time. */
 type Party = Pick<User, 'id' | 'email'>;
@@ -31,14 +51,31 @@ export class AuditService {
 
   /** Many events of one request, appended in one statement. */
   recordMany(tx: Sql, events: readonly NewAuditEvent[], context: RequestContext = {}): Promise<void> {
-    return this.events.insertMany(tx, events.map((event) => ({ ...context, ...event })));
+    return this.events.insertMany(
+      tx,
+      events.map((event) => ({ ...context, ...event })),
+    );
   }
 
   /** `action` done by `actor` to `target` (often the same person). */
-  recordUserEvent(tx: Sql, action: NewAuditEvent['action'], actor: Party | null, target: Party | null, details: Record<string, unknown>, context: RequestContext): Promise<void> {
+  recordUserEvent(
+    tx: Sql,
+    action: NewAuditEvent['action'],
+    actor: Party | null,
+    target: Party | null,
+    details: Record<string, unknown>,
+    context: RequestContext,
+  ): Promise<void> {
     return this.record(
       tx,
-      { action, actorId: actor?.id, actorEmail: actor?.email, targetId: target?.id, targetEmail: target?.email, details },
+      {
+        action,
+        actorId: actor?.id,
+        actorEmail: actor?.email,
+        targetId: target?.id,
+        targetEmail: target?.email,
+        details,
+      },
       context,
     );
   }

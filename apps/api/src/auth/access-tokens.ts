@@ -44,7 +44,8 @@ export class AccessTokens {
         audience: TOKEN_AUDIENCE,
       });
       // jsonwebtoken accepts tokens without `exp`; we do not.
-      if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
+      if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string')
+        return undefined;
       return { userId: payload.sub, sessionId: payload.sid };
     } catch {
       return undefined;

@@ -63,7 +63,10 @@ export class AuthController {
       'Success: sets the session cookie, redirects to ADMIN_URL. Failure: redirects to ADMIN_URL + `login?error=<code>` (`account_disabled`, `not_invited`, `domain_not_allowed`, …).',
   })
   @ApiFoundResponse({ description: 'Redirect to the admin console' })
-  async googleCallback(@Req() request: FastifyRequest & { google: GoogleOutcome }, @Res() reply: FastifyReply): Promise<void> {
+  async googleCallback(
+    @Req() request: FastifyRequest & { google: GoogleOutcome },
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const signedIn = await this.auth.finishGoogleSignIn(request.google, requestContext(request));
     if ('error' in signedIn) {
       this.metrics.signIn(signedIn.error);
@@ -86,7 +89,10 @@ export class AuthController {
   })
   @ApiOkResponse({ type: AccessTokenResponseDto })
   @ApiErrors(401, 403)
-  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenResponse> {
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenResponse> {
     if (request.headers.origin !== this.config.adminOrigin) {
       throw new ForbiddenError('Refresh is only allowed from the admin console');
     }
@@ -118,11 +124,18 @@ export class AuthController {
   })
   @ApiOkResponse({ type: AccessTokenResponseDto })
   @ApiErrors(400, 403, 404)
-  async devLogin(@Body() body: DevLoginBody, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenResponse> {
+  async devLogin(
+    @Body() body: DevLoginBody,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenResponse> {
     if (!this.config.devLogin) throw new NotFoundError('Cannot POST /api/auth/dev-login');
     const email = body.email.toLowerCase();
     const context = requestContext(request);
-    const signedIn = await this.auth.devSignIn({ provider: 'dev', subject: email, email, name: body.name, picture: null }, context);
+    const signedIn = await this.auth.devSignIn(
+      { provider: 'dev', subject: email, email, name: body.name, picture: null },
+      context,
+    );
     this.setSession(reply, signedIn.sessionToken, signedIn.sessionMaxAge);
     return this.auth.tokenResponse(signedIn.user, signedIn.sessionId);
   }
@@ -131,7 +144,10 @@ export class AuthController {
   @AllowPending()
   @Get('me')
   @ApiAuthenticated()
-  @ApiOperation({ summary: 'The signed-in caller', description: 'Answers pending accounts too (their `status` says they wait for approval).' })
+  @ApiOperation({
+    summary: 'The signed-in caller',
+    description: 'Answers pending accounts too (their `status` says they wait for approval).',
+  })
   @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() user: User): User {
     return user;

@@ -29,7 +29,6 @@ const SESSION_TOKEN = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
 /** How long the secret a refresh replaced still buys an access token (parallel tabs). */
 export const REFRESH_GRACE_SECONDS = 30;
 
-
 export interface Refreshed {
   response: AccessTokenResponse;
   /** The rotated cookie; absent when the previous secret was honoured within the grace window. */
@@ -98,7 +97,10 @@ export class AuthService {
    * recorded only when the callback was a real attempt (it carried a valid state of
    * ours); anything else is only logged, so nobody can write to the trail anonymously.
    */
-  async finishGoogleSignIn(outcome: GoogleOutcome, context: RequestContext): Promise<SignedIn | { error: SignInError }> {
+  async finishGoogleSignIn(
+    outcome: GoogleOutcome,
+    context: RequestContext,
+  ): Promise<SignedIn | { error: SignInError }> {
     if ('error' in outcome) {
       await this.refuse(outcome, context);
       return { error: outcome.error };
@@ -107,7 +109,12 @@ export class AuthService {
       return await this.signIn(outcome.identity, context);
     } catch (error) {
       // Refused by the sign-in rules (disabled, not invited, domain) or by the unique email.
-      const code = error instanceof SignInRefusedError ? error.code : error instanceof EmailConflictError ? 'email_conflict' : undefined;
+      const code =
+        error instanceof SignInRefusedError
+          ? error.code
+          : error instanceof EmailConflictError
+            ? 'email_conflict'
+            : undefined;
       if (!code) throw error;
       const refusal: SignInRefusal = { error: code, email: outcome.identity.email, attempt: true };
       await this.refuse(refusal, context);
@@ -128,7 +135,11 @@ export class AuthService {
 
   private async refuse(refusal: SignInRefusal, context: RequestContext): Promise<void> {
     if (refusal.attempt) return this.audit.recordSignInRefused(refusal.error, refusal.email, context);
-    this.logger.warn({ msg: 'sign-in callback refused without a valid state; not recorded', reason: refusal.error, requestId: context.requestId });
+    this.logger.warn({
+      msg: 'sign-in callback refused without a valid state; not recorded',
+      reason: refusal.error,
+      requestId: context.requestId,
+    });
   }
 
   /**
@@ -157,7 +168,11 @@ export class AuthService {
       await this.audit.recordUserEvent(tx, 'session.reuse_detected', null, owner, { sessionId: parsed.id }, context);
       return { kind: 'revoked' as const };
     });
-    if (verdict.kind === 'revoked') this.logger.warn({ msg: 'refresh secret reused after its grace window: session revoked', requestId: context.requestId });
+    if (verdict.kind === 'revoked')
+      this.logger.warn({
+        msg: 'refresh secret reused after its grace window: session revoked',
+        requestId: context.requestId,
+      });
     if (verdict.kind === 'refused' || verdict.kind === 'revoked') throw new UnauthorizedError('No live session');
     const user = await this.users.findById(verdict.session.userId);
     if (!user || user.status === UserStatus.Disabled) throw new UnauthorizedError('No live session');

@@ -31,7 +31,9 @@ export class OAuthStatePruner implements OnModuleInit, OnModuleDestroy {
       return await this.sessions.pruneOAuthStates(MAX_PENDING_STATES);
     } catch (error) {
       // The database may be away for a moment; the next pass catches up.
-      this.logger.warn(`Pruning expired sign-in states failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Pruning expired sign-in states failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return 0;
     }
   }

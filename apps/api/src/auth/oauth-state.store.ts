@@ -52,7 +52,11 @@ export class OAuthStateStore {
       .then((stored) => {
         if (!stored) return done(new TooManyPendingSignInsError());
         const reply = req[OAUTH_REPLY];
-        if (reply) setCookie(reply, OAUTH_STATE_COOKIE, handle, { ...oauthStateCookieOptions(this.config), maxAge: STATE_TTL_SECONDS });
+        if (reply)
+          setCookie(reply, OAUTH_STATE_COOKIE, handle, {
+            ...oauthStateCookieOptions(this.config),
+            maxAge: STATE_TTL_SECONDS,
+          });
         done(null, handle);
       })
       .catch((error: Error) => done(error));

@@ -29,17 +29,28 @@ export class SessionsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out everywhere else: end every session of mine but this one' })
   @ApiNoContentResponse({ description: 'The other sessions ended' })
-  revokeOthers(@CurrentUser() caller: User, @Req() request: AuthRequest, @ClientContext() context: RequestContext): Promise<void> {
+  revokeOthers(
+    @CurrentUser() caller: User,
+    @Req() request: AuthRequest,
+    @ClientContext() context: RequestContext,
+  ): Promise<void> {
     return this.sessions.revokeOthers(caller, request.sessionId, context);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End one of my sessions', description: "404 when it is not one of the caller's live sessions." })
+  @ApiOperation({
+    summary: 'End one of my sessions',
+    description: "404 when it is not one of the caller's live sessions.",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Ended: its access tokens get 401 on their next request' })
   @ApiErrors(400, 404)
-  revoke(@CurrentUser() caller: User, @Param('id', new ParseUUIDPipe()) id: string, @ClientContext() context: RequestContext): Promise<void> {
+  revoke(
+    @CurrentUser() caller: User,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @ClientContext() context: RequestContext,
+  ): Promise<void> {
     return this.sessions.revoke(caller, id, context);
   }
 }

@@ -26,7 +26,13 @@ export class SessionsRepository {
       `INSERT INTO sessions (user_id, token_hash, expires_at, user_agent, ip)
        VALUES ($1, $2, now() + make_interval(days => $3), $4, $5)
        RETURNING id`,
-      [session.userId, session.tokenHash, session.ttlDays, session.userAgent?.slice(0, 512) ?? null, session.ip?.slice(0, 64) ?? null],
+      [
+        session.userId,
+        session.tokenHash,
+        session.ttlDays,
+        session.userAgent?.slice(0, 512) ?? null,
+        session.ip?.slice(0, 64) ?? null,
+      ],
     );
     return rows[0].id;
   }
@@ -41,8 +47,17 @@ export class SessionsRepository {
     id: string,
     hash: string,
     graceSeconds: number,
-  ): Promise<{ userId: string; email: string; expiresAt: Date; secret: 'current' | 'previous' | 'unknown'; inGrace: boolean } | undefined> {
-    const rows = await tx.query<{ user_id: string; email: string; expires_at: Date; secret: 'current' | 'previous' | 'unknown'; in_grace: boolean }>(
+  ): Promise<
+    | { userId: string; email: string; expiresAt: Date; secret: 'current' | 'previous' | 'unknown'; inGrace: boolean }
+    | undefined
+  > {
+    const rows = await tx.query<{
+      user_id: string;
+      email: string;
+      expires_at: Date;
+      secret: 'current' | 'previous' | 'unknown';
+      in_grace: boolean;
+    }>(
       `SELECT s.user_id, u.email, s.expires_at,
               CASE WHEN s.token_hash = $2 THEN 'current' WHEN s.previous_token_hash = $2 THEN 'previous' ELSE 'unknown' END AS secret,
               coalesce(s.rotated_at > now() - make_interval(secs => $3), false) AS in_grace
@@ -52,7 +67,15 @@ export class SessionsRepository {
       [id, hash, graceSeconds],
     );
     const row = rows[0];
-    return row && { userId: row.user_id, email: row.email, expiresAt: row.expires_at, secret: row.secret, inGrace: row.in_grace };
+    return (
+      row && {
+        userId: row.user_id,
+        email: row.email,
+        expiresAt: row.expires_at,
+        secret: row.secret,
+        inGrace: row.in_grace,
+      }
+    );
   }
 
   /** Swaps the secret of a session; the old one is kept as `previous` for the grace window. */
@@ -96,7 +119,10 @@ export class SessionsRepository {
 
   /** Ends one session of this person; answers whether there was one to end. */
   async revokeOne(tx: Sql, userId: string, id: string): Promise<boolean> {
-    const rows = await tx.query('DELETE FROM sessions WHERE id = $1 AND user_id = $2 AND expires_at > now() RETURNING id', [id, userId]);
+    const rows = await tx.query(
+      'DELETE FROM sessions WHERE id = $1 AND user_id = $2 AND expires_at > now() RETURNING id',
+      [id, userId],
+    );
     return rows.length > 0;
   }
 

@@ -23,8 +23,16 @@ export class SessionsService {
   /** Ends one of the caller's sessions (the current one too: that signs this device out). */
   async revoke(caller: User, id: string, context: RequestContext = {}): Promise<void> {
     await this.db.transaction(async (tx) => {
-      if (!(await this.sessions.revokeOne(tx, caller.id, id))) throw new NotFoundError('You have no session with this id');
-      await this.audit.recordUserEvent(tx, 'user.sessions_revoked', caller, caller, { count: 1, sessionId: id }, context);
+      if (!(await this.sessions.revokeOne(tx, caller.id, id)))
+        throw new NotFoundError('You have no session with this id');
+      await this.audit.recordUserEvent(
+        tx,
+        'user.sessions_revoked',
+        caller,
+        caller,
+        { count: 1, sessionId: id },
+        context,
+      );
     });
   }
 
@@ -32,7 +40,15 @@ export class SessionsService {
   async revokeOthers(caller: User, currentSessionId: string, context: RequestContext = {}): Promise<void> {
     await this.db.transaction(async (tx) => {
       const count = await this.sessions.revokeAll(tx, caller.id, currentSessionId);
-      if (count) await this.audit.recordUserEvent(tx, 'user.sessions_revoked', caller, caller, { count, kept: currentSessionId }, context);
+      if (count)
+        await this.audit.recordUserEvent(
+          tx,
+          'user.sessions_revoked',
+          caller,
+          caller,
+          { count, kept: currentSessionId },
+          context,
+        );
     });
   }
 }

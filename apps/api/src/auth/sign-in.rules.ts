@@ -42,7 +42,8 @@ export class SignInRules {
       return await this.signInOrSignUp(tx, identity, context);
     } catch (error) {
       // The unique index decides, so racing sign-ins cannot slip past a check made earlier.
-      if (error instanceof DatabaseError && error.code === '23505' && error.constraint === 'users_email_key') throw new EmailConflictError();
+      if (error instanceof DatabaseError && error.code === '23505' && error.constraint === 'users_email_key')
+        throw new EmailConflictError();
       throw error;
     }
   }
@@ -71,9 +72,18 @@ export class SignInRules {
     const email = identity.email.toLowerCase();
     const invitation = await this.invitations.lockLive(tx, email);
     if (invitation) {
-      const user = await this.create(tx, identity, { role: invitation.role, status: UserStatus.Active }, context, { invitationId: invitation.id });
+      const user = await this.create(tx, identity, { role: invitation.role, status: UserStatus.Active }, context, {
+        invitationId: invitation.id,
+      });
       await this.invitations.accept(tx, invitation.id);
-      await this.audit.recordUserEvent(tx, 'invitation.accepted', user, user, { invitationId: invitation.id, role: invitation.role }, context);
+      await this.audit.recordUserEvent(
+        tx,
+        'invitation.accepted',
+        user,
+        user,
+        { invitationId: invitation.id, role: invitation.role },
+        context,
+      );
       return user;
     }
 
@@ -89,7 +99,14 @@ export class SignInRules {
     const status = settings.signUpPolicy === 'approval' ? UserStatus.Pending : UserStatus.Active;
     const user = await this.create(tx, identity, { role: settings.defaultRole, status }, context);
     if (status === UserStatus.Pending) {
-      await this.audit.recordUserEvent(tx, 'user.access_requested', user, user, { after: { status, role: user.role } }, context);
+      await this.audit.recordUserEvent(
+        tx,
+        'user.access_requested',
+        user,
+        user,
+        { after: { status, role: user.role } },
+        context,
+      );
     }
     return user;
   }
@@ -111,13 +128,31 @@ export class SignInRules {
 
   private async createFirstAdministrator(tx: Transaction, identity: Identity, context: RequestContext): Promise<User> {
     const user = await this.create(tx, identity, { role: Role.Administrator, status: UserStatus.Active }, context);
-    await this.audit.recordUserEvent(tx, 'user.first_administrator', user, user, { after: { role: user.role } }, context);
+    await this.audit.recordUserEvent(
+      tx,
+      'user.first_administrator',
+      user,
+      user,
+      { after: { role: user.role } },
+      context,
+    );
     return user;
   }
 
-  private async create(tx: Transaction, identity: Identity, account: NewAccount, context: RequestContext, extra: Record<string, unknown> = {}): Promise<User> {
+  private async create(
+    tx: Transaction,
+    identity: Identity,
+    account: NewAccount,
+    context: RequestContext,
+    extra: Record<string, unknown> = {},
+  ): Promise<User> {
     const user = toUser(await this.users.insertSignedIn(tx, identity, account));
-    const details = { provider: identity.provider, created: true, ...extra, after: { email: user.email, name: user.name, role: user.role, status: user.status } };
+    const details = {
+      provider: identity.provider,
+      created: true,
+      ...extra,
+      after: { email: user.email, name: user.name, role: user.role, status: user.status },
+    };
     await this.audit.recordUserEvent(tx, 'user.signed_in', user, user, details, context);
     return user;
   }

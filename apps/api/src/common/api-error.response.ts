@@ -6,15 +6,13 @@ export class ApiErrorResponse implements ApiError {
   @ApiProperty({ example: 409 }) statusCode!: number;
   @ApiProperty({ example: 'Conflict' }) error!: string;
   @ApiProperty({
-    example:
-      'At least one administrator must remain: this change would leave none',
+    example: 'At least one administrator must remain: this change would leave none',
   })
   message!: string;
   @ApiPropertyOptional({
     enum: ERROR_CODES,
     enumName: 'ErrorCode',
-    description:
-      'Stable and machine-readable: branch on it, not on `message`. Several codes may share one status.',
+    description: 'Stable and machine-readable: branch on it, not on `message`. Several codes may share one status.',
     example: 'LAST_ADMINISTRATOR',
   })
   code?: ErrorCode;

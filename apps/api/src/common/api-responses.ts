@@ -27,5 +27,4 @@ export const ApiErrors = (...statuses: number[]) =>
   );
 
 /** A route that needs a bearer token (and so may answer 401 and 403). */
-export const ApiAuthenticated = () =>
-  applyDecorators(ApiBearerAuth(), ApiErrors(401, 403));
+export const ApiAuthenticated = () => applyDecorators(ApiBearerAuth(), ApiErrors(401, 403));

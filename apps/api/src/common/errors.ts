@@ -38,9 +38,7 @@ export class ConflictError extends DomainError {
 export class LastAdministratorError extends ConflictError {
   override readonly code: ErrorCode = 'LAST_ADMINISTRATOR';
   constructor() {
-    super(
-      'At least one administrator must remain: this change would leave none',
-    );
+    super('At least one administrator must remain: this change would leave none');
   }
 }
 

@@ -21,4 +21,3 @@ export class PageQuery implements ActivityQuery {
   @Max(MAX_PAGE_SIZE)
   pageSize?: number;
 }
-

@@ -14,5 +14,6 @@ export function requestContext(request: FastifyRequest): RequestContext {
 
 /** The `RequestContext` of the current request, as a handler parameter. */
 export const ClientContext = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): RequestContext => requestContext(ctx.switchToHttp().getRequest<FastifyRequest>()),
+  (_data: unknown, ctx: ExecutionContext): RequestContext =>
+    requestContext(ctx.switchToHttp().getRequest<FastifyRequest>()),
 );

@@ -57,7 +57,12 @@ describe('AppConfig', () => {
   });
 
   it('turns rate limits off with 0 and shares them through Redis when REDIS_URL is set', () => {
-    const config = new AppConfig({ ...production, RATE_LIMIT_AUTH: '0', RATE_LIMIT_API: '0', REDIS_URL: 'redis://cache:6379/1' });
+    const config = new AppConfig({
+      ...production,
+      RATE_LIMIT_AUTH: '0',
+      RATE_LIMIT_API: '0',
+      REDIS_URL: 'redis://cache:6379/1',
+    });
     expect(config.rateLimit).toMatchObject({ auth: 0, api: 0, redisUrl: 'redis://cache:6379/1' });
   });
 
@@ -114,7 +119,11 @@ describe('AppConfig', () => {
   });
 
   it('normalises allowed domains and the admin URL', () => {
-    const config = new AppConfig({ ...production, GOOGLE_ALLOWED_DOMAINS: ' VIP.example ,, partner.example ', ADMIN_URL: 'https://admin.vip.example/console' });
+    const config = new AppConfig({
+      ...production,
+      GOOGLE_ALLOWED_DOMAINS: ' VIP.example ,, partner.example ',
+      ADMIN_URL: 'https://admin.vip.example/console',
+    });
     expect(config.allowedDomains).toEqual(['vip.example', 'partner.example']);
     expect(config.adminUrl).toBe('https://admin.vip.example/console/');
     expect(config.adminOrigin).toBe('https://admin.vip.example');

@@ -99,7 +99,13 @@ export class AppConfig {
     this.databasePool = {
       max: integer('DATABASE_POOL_MAX', read('DATABASE_POOL_MAX'), 20, 1, 1000),
       connectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', read('DATABASE_CONNECT_TIMEOUT_MS'), 2000, 100, 600_000),
-      statementTimeoutMs: integer('DATABASE_STATEMENT_TIMEOUT_MS', read('DATABASE_STATEMENT_TIMEOUT_MS'), 5000, 100, 3_600_000),
+      statementTimeoutMs: integer(
+        'DATABASE_STATEMENT_TIMEOUT_MS',
+        read('DATABASE_STATEMENT_TIMEOUT_MS'),
+        5000,
+        100,
+        3_600_000,
+      ),
       slowQueryMs: integer('DATABASE_SLOW_QUERY_MS', read('DATABASE_SLOW_QUERY_MS'), 200, 0, 3_600_000),
     };
 
@@ -172,10 +178,7 @@ export class AppConfig {
     return secret;
   }
 
-  private googleConfig(
-    read: (name: string) => string | undefined,
-    origin: string,
-  ): GoogleConfig | undefined {
+  private googleConfig(read: (name: string) => string | undefined, origin: string): GoogleConfig | undefined {
     const clientId = read('GOOGLE_CLIENT_ID');
     const clientSecret = read('GOOGLE_CLIENT_SECRET');
     if (!clientId || !clientSecret) {
@@ -188,8 +191,7 @@ export class AppConfig {
       }
       return undefined;
     }
-    const url = (name: string, fallback: string): string =>
-      parseUrl(name, read(name) ?? fallback).href;
+    const url = (name: string, fallback: string): string => parseUrl(name, read(name) ?? fallback).href;
     return {
       clientId,
       clientSecret,
@@ -221,14 +223,19 @@ function integer(name: string, value: string | undefined, fallback: number, min:
 function trustProxy(value: string | undefined): TrustProxy {
   if (value === undefined) return false;
   if (/^\d+$/.test(value)) return integer('TRUST_PROXY', value, 0, 0, 100) || false;
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, prefix, ...rest] = entry.split('/');
     const family = isIP(address);
     const bits = family === 6 ? 128 : 32;
     const validPrefix = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
     if (!family || !validPrefix || rest.length > 0) {
-      throw new ConfigError(`TRUST_PROXY must be a hop count or comma-separated addresses/CIDRs; "${entry}" is neither`);
+      throw new ConfigError(
+        `TRUST_PROXY must be a hop count or comma-separated addresses/CIDRs; "${entry}" is neither`,
+      );
     }
   }
   if (entries.length === 0) throw new ConfigError('TRUST_PROXY must be a hop count or comma-separated addresses/CIDRs');

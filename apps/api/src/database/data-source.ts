@@ -9,7 +9,15 @@ import { UserCountEntity } from '../users/user-count.entity';
 import { UserEntity } from '../users/user.entity';
 import { migrations } from './migrations';
 
-export const entities = [UserEntity, UserCountEntity, SessionEntity, OAuthStateEntity, AuditEventEntity, SettingsEntity, InvitationEntity];
+export const entities = [
+  UserEntity,
+  UserCountEntity,
+  SessionEntity,
+  OAuthStateEntity,
+  AuditEventEntity,
+  SettingsEntity,
+  InvitationEntity,
+];
 
 /** The schema (entities) and its migrations, for the migration runner, the CLI and the tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {

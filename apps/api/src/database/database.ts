@@ -8,7 +8,11 @@ import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 
 export interface Sql {
   query<T extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<T[]>;
   /** A named statement: each pooled connection parses and plans it once (the hot path). */
-  prepared<T extends QueryResultRow = QueryResultRow>(name: string, text: string, values?: readonly unknown[]): Promise<T[]>;
+  prepared<T extends QueryResultRow = QueryResultRow>(
+    name: string,
+    text: string,
+    values?: readonly unknown[],
+  ): Promise<T[]>;
 }
 
 /** One transaction in progress. Services get it from `Database.transaction` and pass it to repositories. */
@@ -46,7 +50,11 @@ export class Database implements Sql, OnApplicationShutdown {
     return this.run<T>(this.pool, { text, values: values as unknown[] });
   }
 
-  prepared<T extends QueryResultRow = QueryResultRow>(name: string, text: string, values: readonly unknown[] = []): Promise<T[]> {
+  prepared<T extends QueryResultRow = QueryResultRow>(
+    name: string,
+    text: string,
+    values: readonly unknown[] = [],
+  ): Promise<T[]> {
     return this.run<T>(this.pool, { name, text, values: values as unknown[] });
   }
 
@@ -79,7 +87,11 @@ export class Database implements Sql, OnApplicationShutdown {
     } finally {
       const durationMs = performance.now() - started;
       if (durationMs > this.slowQueryMs) {
-        this.logger.warn({ msg: 'slow query', durationMs: Math.round(durationMs), sql: query.text.replace(/\s+/g, ' ').trim() });
+        this.logger.warn({
+          msg: 'slow query',
+          durationMs: Math.round(durationMs),
+          sql: query.text.replace(/\s+/g, ' ').trim(),
+        });
       }
     }
   }
@@ -97,7 +109,11 @@ class ClientTransaction implements Transaction {
     return this.run<T>(this.client, { text, values: values as unknown[] });
   }
 
-  prepared<T extends QueryResultRow = QueryResultRow>(name: string, text: string, values: readonly unknown[] = []): Promise<T[]> {
+  prepared<T extends QueryResultRow = QueryResultRow>(
+    name: string,
+    text: string,
+    values: readonly unknown[] = [],
+  ): Promise<T[]> {
     return this.run<T>(this.client, { name, text, values: values as unknown[] });
   }
 }

@@ -72,7 +72,9 @@ export class InvitationsRepository {
 
   /** The invitation, locked for a change; `state` as of now. */
   async lock(tx: Transaction, id: string): Promise<InvitationRow | undefined> {
-    const rows = await tx.query<InvitationRow>(`SELECT ${INVITATION_COLUMNS} ${FROM} WHERE i.id = $1 FOR UPDATE OF i`, [id]);
+    const rows = await tx.query<InvitationRow>(`SELECT ${INVITATION_COLUMNS} ${FROM} WHERE i.id = $1 FOR UPDATE OF i`, [
+      id,
+    ]);
     return rows[0];
   }
 
@@ -98,7 +100,12 @@ export class InvitationsRepository {
   }
 
   /** Writes the invitations in one statement; answers them in the order given. */
-  async insert(tx: Transaction, invitations: readonly NewInvitation[], invitedBy: string, expiresInDays: number): Promise<InvitationRow[]> {
+  async insert(
+    tx: Transaction,
+    invitations: readonly NewInvitation[],
+    invitedBy: string,
+    expiresInDays: number,
+  ): Promise<InvitationRow[]> {
     return tx.query<InvitationRow>(
       `WITH given AS (
          SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) WITH ORDINALITY AS g (email, role, name, ordinal)
@@ -110,7 +117,13 @@ export class InvitationsRepository {
        SELECT ${INVITATION_COLUMNS} FROM created i LEFT JOIN users u ON u.id = i.invited_by
          JOIN given g ON g.email = i.email
         ORDER BY g.ordinal`,
-      [invitations.map((i) => i.email), invitations.map((i) => i.role), invitations.map((i) => i.name), invitedBy, expiresInDays],
+      [
+        invitations.map((i) => i.email),
+        invitations.map((i) => i.role),
+        invitations.map((i) => i.name),
+        invitedBy,
+        expiresInDays,
+      ],
     );
   }
 

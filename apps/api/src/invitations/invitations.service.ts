@@ -45,8 +45,15 @@ export class InvitationsService {
     return this.users.withAdministratorsLock(async (tx) => {
       await this.people.assertStillAdministrator(tx, actor);
       if (await this.users.existsByEmail(tx, email)) throw new ConflictError('This email already has an account');
-      if ((await this.invitations.liveEmails(tx, [email])).size) throw new ConflictError('This email already has a live invitation');
-      const [created] = await this.write(tx, actor, [{ email, role: request.role, name: null }], request.expiresInDays, context);
+      if ((await this.invitations.liveEmails(tx, [email])).size)
+        throw new ConflictError('This email already has a live invitation');
+      const [created] = await this.write(
+        tx,
+        actor,
+        [{ email, role: request.role, name: null }],
+        request.expiresInDays,
+        context,
+      );
       return toInvitation(created);
     });
   }
@@ -57,12 +64,19 @@ export class InvitationsService {
       await this.people.assertStillAdministrator(tx, actor);
       const invitation = await this.invitations.lock(tx, id);
       if (!invitation) throw new NotFoundError('No invitation has this id');
-      if (invitation.state === 'accepted') throw new ConflictError('This invitation was already accepted: disable the account instead');
+      if (invitation.state === 'accepted')
+        throw new ConflictError('This invitation was already accepted: disable the account instead');
       if (invitation.state === 'revoked') return;
       const revoked = await this.invitations.revoke(tx, id);
       await this.audit.record(
         tx,
-        { action: 'invitation.revoked', actorId: actor.id, actorEmail: actor.email, targetEmail: revoked.email, details: { invitationId: id, before: { state: invitation.state }, after: { state: revoked.state } } },
+        {
+          action: 'invitation.revoked',
+          actorId: actor.id,
+          actorEmail: actor.email,
+          targetEmail: revoked.email,
+          details: { invitationId: id, before: { state: invitation.state }, after: { state: revoked.state } },
+        },
         context,
       );
     });
@@ -78,7 +92,10 @@ export class InvitationsService {
     return this.users.withAdministratorsLock(async (tx) => {
       await this.people.assertStillAdministrator(tx, actor);
       const emails = rows.filter((row) => !row.error).map((row) => row.email);
-      const [accounts, invited] = await Promise.all([this.users.existingEmails(tx, emails), this.invitations.liveEmails(tx, emails)]);
+      const [accounts, invited] = await Promise.all([
+        this.users.existingEmails(tx, emails),
+        this.invitations.liveEmails(tx, emails),
+      ]);
       for (const row of rows) {
         if (row.error) continue;
         if (accounts.has(row.email)) row.error = 'this email already has an account';
@@ -86,7 +103,8 @@ export class InvitationsService {
       }
       const verdicts = rows.map(({ line, email, role, error }) => ({ line, email, role, ...(error ? { error } : {}) }));
       const bad = rows.filter((row) => row.error).length;
-      if (bad) throw new InvalidImportError(`${bad} of ${rows.length} rows cannot be imported; nothing was written`, verdicts);
+      if (bad)
+        throw new InvalidImportError(`${bad} of ${rows.length} rows cannot be imported; nothing was written`, verdicts);
       if (dryRun) return { rows: verdicts, created: 0 };
       const created = await this.write(tx, actor, rows.map(toNewInvitation), undefined, context);
       return { rows: verdicts, created: created.length };
@@ -108,7 +126,10 @@ export class InvitationsService {
         actorId: actor.id,
         actorEmail: actor.email,
         targetEmail: invitation.email,
-        details: { invitationId: invitation.id, after: { email: invitation.email, role: invitation.role, expiresAt: invitation.expires_at.toISOString() } },
+        details: {
+          invitationId: invitation.id,
+          after: { email: invitation.email, role: invitation.role, expiresAt: invitation.expires_at.toISOString() },
+        },
       })),
       context,
     );

@@ -37,7 +37,9 @@ export function parseRoster(bytes: Buffer): RosterRow[] {
   const data = records.filter((record) => !(record.cells.length === 1 && record.cells[0].trim() === ''));
   if (data.length === 0) throw new ValidationError('The file has no rows after the header');
   if (data.length > MAX_IMPORT_ROWS) {
-    throw new ValidationError(`At most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows can be imported at once; this file has ${data.length}`);
+    throw new ValidationError(
+      `At most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows can be imported at once; this file has ${data.length}`,
+    );
   }
 
   const firstLineOf = new Map<string, number>();
@@ -53,12 +55,21 @@ export function parseRoster(bytes: Buffer): RosterRow[] {
   });
 }
 
-function verdict(cells: string[], columns: number, email: string, role: string, name: string, duplicateOf: number | undefined): string | undefined {
+function verdict(
+  cells: string[],
+  columns: number,
+  email: string,
+  role: string,
+  name: string,
+  duplicateOf: number | undefined,
+): string | undefined {
   if (cells.length !== columns) return `expected ${columns} cells, found ${cells.length}`;
-  if (cells.some((cell) => FORMULA.test(cell))) return 'a cell starts with = + - @ or a tab, which a spreadsheet would run as a formula';
+  if (cells.some((cell) => FORMULA.test(cell)))
+    return 'a cell starts with = + - @ or a tab, which a spreadsheet would run as a formula';
   if (!isEmail(email)) return 'the email is not a valid email address';
   if (!(ROLES as readonly string[]).includes(role)) return `the role must be one of ${ROLES.join(', ')}`;
-  if (name.length > 255 || /\p{Cc}/u.test(name)) return 'the name must be at most 255 characters, without control characters';
+  if (name.length > 255 || /\p{Cc}/u.test(name))
+    return 'the name must be at most 255 characters, without control characters';
   if (duplicateOf !== undefined) return `duplicate of line ${duplicateOf}`;
   return undefined;
 }

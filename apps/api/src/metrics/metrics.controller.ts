@@ -26,12 +26,16 @@ export class MetricsController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Prometheus metrics',
-    description: 'Needs `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set; in production 404 while it is unset.',
+    description:
+      'Needs `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set; in production 404 while it is unset.',
   })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
   @ApiErrors(401, 404)
-  async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async scrape(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const token = this.config.metricsToken;
     if (token === undefined && this.config.production) throw new NotFoundException('Cannot GET /api/metrics');
     if (token !== undefined && !sameSecret(authorization ?? '', `Bearer ${token}`)) {

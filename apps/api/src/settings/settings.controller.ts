@@ -23,10 +23,17 @@ export class SettingsController {
   }
 
   @Put()
-  @ApiOperation({ summary: 'Change the settings', description: 'Recorded as `settings.changed` with before and after.' })
+  @ApiOperation({
+    summary: 'Change the settings',
+    description: 'Recorded as `settings.changed` with before and after.',
+  })
   @ApiOkResponse({ type: SettingsDto })
   @ApiErrors(400)
-  update(@CurrentUser() actor: User, @Body() body: SettingsDto, @ClientContext() context: RequestContext): Promise<Settings> {
+  update(
+    @CurrentUser() actor: User,
+    @Body() body: SettingsDto,
+    @ClientContext() context: RequestContext,
+  ): Promise<Settings> {
     return this.settings.update(actor, { signUpPolicy: body.signUpPolicy, defaultRole: body.defaultRole }, context);
   }
 }

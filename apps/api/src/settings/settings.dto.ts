@@ -12,7 +12,10 @@ export class SettingsDto implements Settings {
   @IsIn(SIGN_UP_POLICIES)
   signUpPolicy!: SignUpPolicy;
 
-  @ApiProperty({ enum: DEFAULT_ROLES, description: 'Role of accounts created by signing up (invitations carry their own)' })
+  @ApiProperty({
+    enum: DEFAULT_ROLES,
+    description: 'Role of accounts created by signing up (invitations carry their own)',
+  })
   @IsIn(DEFAULT_ROLES)
   defaultRole!: DefaultRole;
 }

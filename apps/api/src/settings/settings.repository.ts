@@ -8,13 +8,17 @@ export class SettingsRepository {
   constructor(private readonly db: Database) {}
 
   async get(tx: Sql = this.db): Promise<Settings> {
-    const rows = await tx.query<Settings>('SELECT sign_up_policy AS "signUpPolicy", default_role AS "defaultRole" FROM settings');
+    const rows = await tx.query<Settings>(
+      'SELECT sign_up_policy AS "signUpPolicy", default_role AS "defaultRole" FROM settings',
+    );
     return rows[0];
   }
 
   /** Reads the row locked, so a change and its before/after are of one moment. */
   async lock(tx: Transaction): Promise<Settings> {
-    const rows = await tx.query<Settings>('SELECT sign_up_policy AS "signUpPolicy", default_role AS "defaultRole" FROM settings FOR UPDATE');
+    const rows = await tx.query<Settings>(
+      'SELECT sign_up_policy AS "signUpPolicy", default_role AS "defaultRole" FROM settings FOR UPDATE',
+    );
     return rows[0];
   }
 

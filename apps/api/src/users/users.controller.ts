@@ -37,7 +37,8 @@ export class UsersController {
   @Get('stats')
   @ApiOperation({
     summary: 'Numbers about people',
-    description: 'Counts by role; sign-ins per UTC day (last 30 days); new accounts per week (last 12 weeks); accounts without a sign-in for 30+ days.',
+    description:
+      'Counts by role; sign-ins per UTC day (last 30 days); new accounts per week (last 12 weeks); accounts without a sign-in for 30+ days.',
   })
   @ApiOkResponse({ type: UserStatsResponse })
   stats(): Promise<UserStats> {
@@ -63,7 +64,10 @@ export class UsersController {
   }
 
   @Patch(':email/role')
-  @ApiOperation({ summary: "Change a user's role", description: 'Refused with 409 when it would leave no active administrator.' })
+  @ApiOperation({
+    summary: "Change a user's role",
+    description: 'Refused with 409 when it would leave no active administrator.',
+  })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400, 404, 409)
@@ -80,28 +84,43 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Disable an account',
-    description: "All that person's sessions end in the same transaction; their tokens get 401 and Google sign-in is refused. 409 for yourself, or when it would leave no active administrator.",
+    description:
+      "All that person's sessions end in the same transaction; their tokens get 401 and Google sign-in is refused. 409 for yourself, or when it would leave no active administrator.",
   })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400, 404, 409)
-  disable(@CurrentUser() actor: User, @Param('email', EmailParamPipe) email: string, @ClientContext() context: RequestContext): Promise<User> {
+  disable(
+    @CurrentUser() actor: User,
+    @Param('email', EmailParamPipe) email: string,
+    @ClientContext() context: RequestContext,
+  ): Promise<User> {
     return this.users.disable(actor, email, context);
   }
 
   @Post(':email/enable')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Enable a disabled account', description: '409 for a pending account (approve or reject it).' })
+  @ApiOperation({
+    summary: 'Enable a disabled account',
+    description: '409 for a pending account (approve or reject it).',
+  })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400, 404, 409)
-  enable(@CurrentUser() actor: User, @Param('email', EmailParamPipe) email: string, @ClientContext() context: RequestContext): Promise<User> {
+  enable(
+    @CurrentUser() actor: User,
+    @Param('email', EmailParamPipe) email: string,
+    @ClientContext() context: RequestContext,
+  ): Promise<User> {
     return this.users.enable(actor, email, context);
   }
 
   @Post(':email/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve a pending account with a role', description: '409 when the account is not pending.' })
+  @ApiOperation({
+    summary: 'Approve a pending account with a role',
+    description: '409 when the account is not pending.',
+  })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400, 404, 409)
@@ -116,11 +135,18 @@ export class UsersController {
 
   @Post(':email/reject')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Reject a pending account', description: 'The account is removed. 409 when it is not pending.' })
+  @ApiOperation({
+    summary: 'Reject a pending account',
+    description: 'The account is removed. 409 when it is not pending.',
+  })
   @ApiParam(EMAIL_PARAM)
   @ApiNoContentResponse({ description: 'Rejected and removed' })
   @ApiErrors(400, 404, 409)
-  reject(@CurrentUser() actor: User, @Param('email', EmailParamPipe) email: string, @ClientContext() context: RequestContext): Promise<void> {
+  reject(
+    @CurrentUser() actor: User,
+    @Param('email', EmailParamPipe) email: string,
+    @ClientContext() context: RequestContext,
+  ): Promise<void> {
     return this.users.reject(actor, email, context);
   }
 
@@ -135,21 +161,32 @@ export class UsersController {
 
   @Delete(':email/sessions')
   @HttpCode(204)
-  @ApiOperation({ summary: "End every session of a person (sign them out everywhere)" })
+  @ApiOperation({ summary: 'End every session of a person (sign them out everywhere)' })
   @ApiParam(EMAIL_PARAM)
   @ApiNoContentResponse({ description: 'Every session ended' })
   @ApiErrors(400, 404)
-  revokeSessions(@CurrentUser() actor: User, @Param('email', EmailParamPipe) email: string, @ClientContext() context: RequestContext): Promise<void> {
+  revokeSessions(
+    @CurrentUser() actor: User,
+    @Param('email', EmailParamPipe) email: string,
+    @ClientContext() context: RequestContext,
+  ): Promise<void> {
     return this.users.revokeSessions(actor, email, context);
   }
 
   @Delete(':email')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a user and end their sessions', description: 'Refused with 409 when it would leave no active administrator.' })
+  @ApiOperation({
+    summary: 'Delete a user and end their sessions',
+    description: 'Refused with 409 when it would leave no active administrator.',
+  })
   @ApiParam(EMAIL_PARAM)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(404, 409)
-  delete(@CurrentUser() actor: User, @Param('email', EmailParamPipe) email: string, @ClientContext() context: RequestContext): Promise<void> {
+  delete(
+    @CurrentUser() actor: User,
+    @Param('email', EmailParamPipe) email: string,
+    @ClientContext() context: RequestContext,
+  ): Promise<void> {
     return this.users.delete(actor, email, context);
   }
 }

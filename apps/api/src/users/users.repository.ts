@@ -64,7 +64,9 @@ export class UsersRepository {
 
   // Named statements: these run on every authenticated request.
   async findById(id: string): Promise<UserRow | undefined> {
-    const rows = await this.db.prepared<UserRow>('users_by_id', `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    const rows = await this.db.prepared<UserRow>('users_by_id', `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [
+      id,
+    ]);
     return rows[0];
   }
 
@@ -83,9 +85,11 @@ export class UsersRepository {
   }
 
   async findByEmail(email: string): Promise<UserRow | undefined> {
-    const rows = await this.db.prepared<UserRow>('users_by_email', `SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [
-      email.toLowerCase(),
-    ]);
+    const rows = await this.db.prepared<UserRow>(
+      'users_by_email',
+      `SELECT ${USER_COLUMNS} FROM users WHERE email = $1`,
+      [email.toLowerCase()],
+    );
     return rows[0];
   }
 
@@ -136,7 +140,10 @@ export class UsersRepository {
    * Refreshes profile and sign-in time of the account with this provider subject, and
    * says what email and name it had before (for the audit trail).
    */
-  async touchSignIn(tx: Sql, identity: Identity): Promise<(UserRow & { previous_email: string; previous_name: string }) | undefined> {
+  async touchSignIn(
+    tx: Sql,
+    identity: Identity,
+  ): Promise<(UserRow & { previous_email: string; previous_name: string }) | undefined> {
     const rows = await tx.query<UserRow & { previous_email: string; previous_name: string }>(
       `WITH previous AS (
          SELECT id, email, name FROM users WHERE provider = $1 AND provider_subject = $2 FOR UPDATE
@@ -165,7 +172,10 @@ export class UsersRepository {
   }
 
   /** Accounts whose last sign-in (or, never signed in, creation) is before `cutoff`: count and the oldest few. */
-  async dormant(cutoff: Date, limit: number): Promise<{ count: number; rows: Pick<UserRow, 'email' | 'name' | 'last_sign_in_at'>[] }> {
+  async dormant(
+    cutoff: Date,
+    limit: number,
+  ): Promise<{ count: number; rows: Pick<UserRow, 'email' | 'name' | 'last_sign_in_at'>[] }> {
     const where = 'WHERE last_sign_in_at < $1 OR (last_sign_in_at IS NULL AND created_at < $1)';
     const [count, rows] = await Promise.all([
       this.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM users ${where}`, [cutoff]),
@@ -188,7 +198,15 @@ export class UsersRepository {
       `INSERT INTO users (email, name, picture, provider, provider_subject, role, status, last_sign_in_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, now())
        RETURNING ${USER_COLUMNS}`,
-      [identity.email.toLowerCase(), identity.name, identity.picture, identity.provider, identity.subject, account.role, account.status],
+      [
+        identity.email.toLowerCase(),
+        identity.name,
+        identity.picture,
+        identity.provider,
+        identity.subject,
+        account.role,
+        account.status,
+      ],
     );
     return rows[0];
   }
@@ -205,7 +223,9 @@ export class UsersRepository {
 
   /** Which of these (lower-cased) emails have an account. */
   async existingEmails(tx: Sql, emails: readonly string[]): Promise<Set<string>> {
-    const rows = await tx.query<{ email: string }>('SELECT email FROM users WHERE email = ANY($1::varchar[])', [emails]);
+    const rows = await tx.query<{ email: string }>('SELECT email FROM users WHERE email = ANY($1::varchar[])', [
+      emails,
+    ]);
     return new Set(rows.map((row) => row.email));
   }
 
@@ -286,7 +306,10 @@ export function userPageSql(criteria: UserListCriteria, offset = (criteria.page 
 export function userCountSql(criteria: Pick<UserListCriteria, 'search' | 'role' | 'status'>): Statement {
   if (!isCounted(criteria)) {
     return criteria.role
-      ? { text: 'SELECT coalesce(sum(count), 0)::int AS total FROM user_counts WHERE role = $1', values: [criteria.role] }
+      ? {
+          text: 'SELECT coalesce(sum(count), 0)::int AS total FROM user_counts WHERE role = $1',
+          values: [criteria.role],
+        }
       : { text: 'SELECT coalesce(sum(count), 0)::int AS total FROM user_counts', values: [] };
   }
   const values: unknown[] = [];

@@ -15,7 +15,13 @@ import {
   type UserStats,
 } from '@vip/shared-dto';
 import { AuditService } from '../audit/audit.service';
-import { ConflictError, ForbiddenError, LastAdministratorError, NotFoundError, SelfLockoutError } from '../common/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  LastAdministratorError,
+  NotFoundError,
+  SelfLockoutError,
+} from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import type { Transaction } from '../database/database';
 import { toSession } from '../auth/session.mapper';
@@ -117,7 +123,14 @@ export class UsersService {
       }
       const before = { status: target.status };
       const updated = toUser(await this.users.setStatus(tx, target.id, UserStatus.Active));
-      await this.audit.recordUserEvent(tx, 'user.enabled', actor, updated, { before, after: { status: updated.status } }, context);
+      await this.audit.recordUserEvent(
+        tx,
+        'user.enabled',
+        actor,
+        updated,
+        { before, after: { status: updated.status } },
+        context,
+      );
       return updated;
     });
   }
@@ -127,7 +140,8 @@ export class UsersService {
     return this.users.withAdministratorsLock(async (tx) => {
       await this.assertStillAdministrator(tx, actor);
       const target = await this.lockTarget(tx, email);
-      if (target.status !== UserStatus.Pending) throw new ConflictError(`This account is ${target.status}, not waiting for approval`);
+      if (target.status !== UserStatus.Pending)
+        throw new ConflictError(`This account is ${target.status}, not waiting for approval`);
       const before = { status: target.status, role: target.role };
       const updated = toUser(await this.users.setStatus(tx, target.id, UserStatus.Active, role));
       const details = { before, after: { status: updated.status, role: updated.role } };
@@ -141,7 +155,8 @@ export class UsersService {
     await this.users.withAdministratorsLock(async (tx) => {
       await this.assertStillAdministrator(tx, actor);
       const target = await this.lockTarget(tx, email);
-      if (target.status !== UserStatus.Pending) throw new ConflictError(`This account is ${target.status}, not waiting for approval`);
+      if (target.status !== UserStatus.Pending)
+        throw new ConflictError(`This account is ${target.status}, not waiting for approval`);
       await this.users.delete(tx, target.id);
       const before = { email: target.email, name: target.name, role: target.role, status: target.status };
       await this.audit.recordUserEvent(tx, 'user.rejected', actor, target, { before }, context);

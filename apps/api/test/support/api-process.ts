@@ -59,7 +59,9 @@ function started(child: ChildProcess): Promise<void> {
     };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`the API process exited with ${code} before it was ready:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the API process exited with ${code} before it was ready:\n${output}`)),
+    );
   });
 }
 

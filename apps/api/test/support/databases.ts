@@ -16,7 +16,9 @@ function serverUrl(): string {
 }
 
 /** A fresh, migrated database of this test file's own. */
-export async function createTestDatabase(template: string | null = TEMPLATE_DATABASE): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  template: string | null = TEMPLATE_DATABASE,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `vip_e2e_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl() });
   await admin.connect();

@@ -33,9 +33,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();
 
-  const dataSource = new DataSource(
-    dataSourceOptions(withDatabase(serverUrl, TEMPLATE_DATABASE)),
-  );
+  const dataSource = new DataSource(dataSourceOptions(withDatabase(serverUrl, TEMPLATE_DATABASE)));
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();

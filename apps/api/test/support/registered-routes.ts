@@ -30,7 +30,9 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
         const isPublic = Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller);
         const roles = Reflect.getMetadata(Roles.KEY, handler) ?? Reflect.getMetadata(Roles.KEY, controller);
         const full = `/api/${[base, String(path)].filter(Boolean).join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '');
-        const pending = Boolean(Reflect.getMetadata(AllowPending.KEY, handler) ?? Reflect.getMetadata(AllowPending.KEY, controller));
+        const pending = Boolean(
+          Reflect.getMetadata(AllowPending.KEY, handler) ?? Reflect.getMetadata(AllowPending.KEY, controller),
+        );
         routes.push({ method, path: full, decision: isPublic ? 'public' : roles ? 'roles' : 'none', pending });
       }
     }

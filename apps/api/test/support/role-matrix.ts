@@ -3,7 +3,18 @@
  * missing here fails `role-matrix.e2e-spec.ts`. Requests carry valid params and bodies,
  * so an admitted caller gets the route's own success status, not a 400 or 404.
  */
-export const CALLERS = ['anonymous', 'malformed', 'forged', 'expired', 'deletedUser', 'disabledUser', 'pendingUser', 'driver', 'coordinator', 'administrator'] as const;
+export const CALLERS = [
+  'anonymous',
+  'malformed',
+  'forged',
+  'expired',
+  'deletedUser',
+  'disabledUser',
+  'pendingUser',
+  'driver',
+  'coordinator',
+  'administrator',
+] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /** A person every caller may look at and change; another whom the administrator deletes. */
@@ -33,7 +44,12 @@ const everyone = (status: number): Record<Caller, number> =>
  * A signed-in route: 401 without a valid token of an existing, enabled user; 403 for an
  * account waiting for approval unless the route admits it; then by role.
  */
-const signedIn = (driver: number, coordinator: number, administrator: number, pendingUser = 403): Record<Caller, number> => ({
+const signedIn = (
+  driver: number,
+  coordinator: number,
+  administrator: number,
+  pendingUser = 403,
+): Record<Caller, number> => ({
   anonymous: 401,
   malformed: 401,
   forged: 401,
@@ -62,29 +78,71 @@ export const ROLE_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/auth/refresh': { url: '/api/auth/refresh', expect: everyone(401) },
   'POST /api/auth/logout': { url: '/api/auth/logout', expect: everyone(204) },
   // Google is configured, so dev sign-in does not exist.
-  'POST /api/auth/dev-login': { url: '/api/auth/dev-login', body: { email: 'dev@example.com', name: 'Dev' }, expect: everyone(404) },
+  'POST /api/auth/dev-login': {
+    url: '/api/auth/dev-login',
+    body: { email: 'dev@example.com', name: 'Dev' },
+    expect: everyone(404),
+  },
   'GET /api/auth/me': { url: '/api/auth/me', expect: signedIn(200, 200, 200, 200) },
   'GET /api/auth/sessions': { url: '/api/auth/sessions', expect: signedIn(200, 200, 200, 200) },
   // Admitted, but nobody owns this session: 404 for every signed-in caller.
-  'DELETE /api/auth/sessions/:id': { url: `/api/auth/sessions/${NO_SUCH_SESSION}`, expect: signedIn(404, 404, 404, 404) },
+  'DELETE /api/auth/sessions/:id': {
+    url: `/api/auth/sessions/${NO_SUCH_SESSION}`,
+    expect: signedIn(404, 404, 404, 404),
+  },
   'DELETE /api/auth/sessions': { url: '/api/auth/sessions', expect: signedIn(204, 204, 204, 204) },
   'GET /api/auth/users': { url: '/api/auth/users', expect: administrators(200) },
   'GET /api/auth/users/stats': { url: '/api/auth/users/stats', expect: administrators(200) },
   'GET /api/auth/users/:email': { url: `/api/auth/users/${TARGET_EMAIL}`, expect: administrators(200) },
-  'GET /api/auth/users/:email/activity': { url: `/api/auth/users/${TARGET_EMAIL}/activity`, expect: administrators(200) },
-  'PATCH /api/auth/users/:email/role': { url: `/api/auth/users/${TARGET_EMAIL}/role`, body: { role: 'driver' }, expect: administrators(200) },
-  'POST /api/auth/users/:email/disable': { url: `/api/auth/users/${TARGET_EMAIL}/disable`, expect: administrators(200) },
+  'GET /api/auth/users/:email/activity': {
+    url: `/api/auth/users/${TARGET_EMAIL}/activity`,
+    expect: administrators(200),
+  },
+  'PATCH /api/auth/users/:email/role': {
+    url: `/api/auth/users/${TARGET_EMAIL}/role`,
+    body: { role: 'driver' },
+    expect: administrators(200),
+  },
+  'POST /api/auth/users/:email/disable': {
+    url: `/api/auth/users/${TARGET_EMAIL}/disable`,
+    expect: administrators(200),
+  },
   'POST /api/auth/users/:email/enable': { url: `/api/auth/users/${TARGET_EMAIL}/enable`, expect: administrators(200) },
-  'POST /api/auth/users/:email/approve': { url: `/api/auth/users/${APPROVED_EMAIL}/approve`, body: { role: 'driver' }, expect: administrators(200) },
-  'POST /api/auth/users/:email/reject': { url: `/api/auth/users/${REJECTED_EMAIL}/reject`, expect: administrators(204) },
-  'GET /api/auth/users/:email/sessions': { url: `/api/auth/users/${TARGET_EMAIL}/sessions`, expect: administrators(200) },
-  'DELETE /api/auth/users/:email/sessions': { url: `/api/auth/users/${TARGET_EMAIL}/sessions`, expect: administrators(204) },
+  'POST /api/auth/users/:email/approve': {
+    url: `/api/auth/users/${APPROVED_EMAIL}/approve`,
+    body: { role: 'driver' },
+    expect: administrators(200),
+  },
+  'POST /api/auth/users/:email/reject': {
+    url: `/api/auth/users/${REJECTED_EMAIL}/reject`,
+    expect: administrators(204),
+  },
+  'GET /api/auth/users/:email/sessions': {
+    url: `/api/auth/users/${TARGET_EMAIL}/sessions`,
+    expect: administrators(200),
+  },
+  'DELETE /api/auth/users/:email/sessions': {
+    url: `/api/auth/users/${TARGET_EMAIL}/sessions`,
+    expect: administrators(204),
+  },
   'DELETE /api/auth/users/:email': { url: `/api/auth/users/${DOOMED_EMAIL}`, expect: administrators(204) },
   'GET /api/settings': { url: '/api/settings', expect: administrators(200) },
-  'PUT /api/settings': { url: '/api/settings', body: { signUpPolicy: 'open', defaultRole: 'coordinator' }, expect: administrators(200) },
+  'PUT /api/settings': {
+    url: '/api/settings',
+    body: { signUpPolicy: 'open', defaultRole: 'coordinator' },
+    expect: administrators(200),
+  },
   'GET /api/invitations': { url: '/api/invitations', expect: administrators(200) },
-  'POST /api/invitations': { url: '/api/invitations', body: { email: 'invitee@gmail.com', role: 'driver' }, expect: administrators(201) },
-  'POST /api/invitations/import': { url: '/api/invitations/import?dryRun=true', csv: 'email,role\nroster@gmail.com,driver\n', expect: administrators(200) },
+  'POST /api/invitations': {
+    url: '/api/invitations',
+    body: { email: 'invitee@gmail.com', role: 'driver' },
+    expect: administrators(201),
+  },
+  'POST /api/invitations/import': {
+    url: '/api/invitations/import?dryRun=true',
+    csv: 'email,role\nroster@gmail.com,driver\n',
+    expect: administrators(200),
+  },
   'DELETE /api/invitations/:id': { url: `/api/invitations/${INVITATION_ID}`, expect: administrators(204) },
   'GET /api/audit-events': { url: '/api/audit-events', expect: administrators(200) },
   'GET /api/audit-events.csv': { url: '/api/audit-events.csv', expect: administrators(200) },

@@ -10,8 +10,7 @@ import type { LogStream } from '../../src/common/http/request-log';
 import { createTestDatabase } from './databases';
 import { encodeIdentity, freePort, type FakeIdentity } from '@vip/testing';
 
-export const TEST_JWT_SECRET =
-  'test-secret-that-is-long-enough-for-hs256-0123456789';
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 export interface TestApp {
   url: string;
@@ -37,9 +36,7 @@ export interface TestAppOptions {
 }
 
 /** Boots the real application (Fastify, guards, filters, migrations) against PostgreSQL. */
-export async function startTestApp(
-  options: TestAppOptions = {},
-): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.databaseUrl ? undefined : await createTestDatabase();
   const databaseUrl = options.databaseUrl ?? database!.url;
   const port = await freePort();
@@ -137,11 +134,7 @@ export class Browser {
     return this.request<T>('GET', url, { headers });
   }
 
-  post<T = unknown>(
-    url: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ) {
+  post<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('POST', url, { body, headers });
   }
 
@@ -157,13 +150,8 @@ export class Browser {
     const [pair, ...attributes] = line.split(';').map((part) => part.trim());
     const [name, ...rest] = pair.split('=');
     const value = rest.join('=');
-    const path =
-      attributes
-        .find((attribute) => attribute.toLowerCase().startsWith('path='))
-        ?.slice(5) ?? '/';
-    const expired = attributes.some(
-      (a) => /^max-age=0$/i.test(a) || /^expires=thu, 01 jan 1970/i.test(a),
-    );
+    const path = attributes.find((attribute) => attribute.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
+    const expired = attributes.some((a) => /^max-age=0$/i.test(a) || /^expires=thu, 01 jan 1970/i.test(a));
     if (expired || value === '') this.cookies.delete(name);
     else this.cookies.set(name, { value, path });
   }
@@ -189,16 +177,17 @@ export interface SignedIn {
  * PKCE), the provider's consent redirect, the callback (code exchange + userinfo),
  * then `POST /api/auth/refresh` for an access token.
  */
-export async function signIn(app: ApiServer, identity: FakeIdentity, browser = new Browser(app.origin)): Promise<SignedIn> {
+export async function signIn(
+  app: ApiServer,
+  identity: FakeIdentity,
+  browser = new Browser(app.origin),
+): Promise<SignedIn> {
   const callback = await followGoogleSignIn(app, identity, browser);
   if (callback.status !== 302 || !/^http:\/\/localhost:\d+\/$/.test(callback.headers.get('location') ?? '')) {
     throw new Error(`sign-in of ${identity.email} failed: ${callback.status} ${callback.headers.get('location')}`);
   }
-  const refreshed = await browser.post<AccessTokenResponse>(
-    `${app.url}/api/auth/refresh`,
-  );
-  if (refreshed.status !== 200)
-    throw new Error(`refresh failed: ${refreshed.status} ${refreshed.text}`);
+  const refreshed = await browser.post<AccessTokenResponse>(`${app.url}/api/auth/refresh`);
+  if (refreshed.status !== 200) throw new Error(`refresh failed: ${refreshed.status} ${refreshed.text}`);
   return {
     browser,
     accessToken: refreshed.body.accessToken,
@@ -208,11 +197,14 @@ export async function signIn(app: ApiServer, identity: FakeIdentity, browser = n
 }
 
 /** Runs the redirect dance and returns the callback's reply (for failure cases too). */
-export async function followGoogleSignIn(app: ApiServer, identity: FakeIdentity, browser = new Browser(app.origin)): Promise<Reply> {
+export async function followGoogleSignIn(
+  app: ApiServer,
+  identity: FakeIdentity,
+  browser = new Browser(app.origin),
+): Promise<Reply> {
   const start = await browser.get(`${app.url}/api/auth/google?login_hint=${encodeIdentity(identity)}`);
   if (start.status !== 302) throw new Error(`start of sign-in answered ${start.status}: ${start.text}`);
   const consent = await browser.get(start.headers.get('location')!);
-  if (consent.status !== 302)
-    throw new Error(`fake Google answered ${consent.status}: ${consent.text}`);
+  if (consent.status !== 302) throw new Error(`fake Google answered ${consent.status}: ${consent.text}`);
   return browser.get(consent.headers.get('location')!);
 }

@@ -67,7 +67,8 @@ export function parseCsv(text: string): string[][] {
 export function csvObjects(records: string[][]): Record<string, string>[] {
   const [header = [], ...rows] = records;
   return rows.map((row) => {
-    if (row.length !== header.length) throw new Error(`CSV: ${row.length} fields where the header has ${header.length}`);
+    if (row.length !== header.length)
+      throw new Error(`CSV: ${row.length} fields where the header has ${header.length}`);
     return Object.fromEntries(header.map((name, i) => [name, row[i]]));
   });
 }

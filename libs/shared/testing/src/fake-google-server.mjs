@@ -21,9 +21,7 @@ export async function startFakeGoogle() {
     const hint = new URL(req.url, 'http://fake').searchParams.get('login_hint');
     let identity;
     try {
-      identity = hint
-        ? JSON.parse(Buffer.from(hint, 'base64url').toString('utf8'))
-        : nextIdentities.shift();
+      identity = hint ? JSON.parse(Buffer.from(hint, 'base64url').toString('utf8')) : nextIdentities.shift();
     } catch {
       identity = undefined;
     }

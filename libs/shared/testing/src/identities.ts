@@ -16,9 +16,7 @@ export interface FakeIdentity {
 let sequence = 0;
 
 /** A fresh, distinct Google identity; override what the test is about. */
-export function aGoogleIdentity(
-  overrides: Partial<FakeIdentity> = {},
-): FakeIdentity {
+export function aGoogleIdentity(overrides: Partial<FakeIdentity> = {}): FakeIdentity {
   sequence += 1;
   const id = `${sequence}-${randomUUID().slice(0, 8)}`;
   return {

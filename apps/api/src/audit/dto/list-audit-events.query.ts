@@ -12,7 +12,11 @@ export class ListAuditEventsQuery extends PageQuery implements AuditEventQuery {
   @IsIn(AUDIT_ACTIONS)
   action?: AuditAction;
 
-  @ApiPropertyOptional({ description: 'Who acted: exact email, case-insensitive', maxLength: 320, example: 'ada@example.com' })
+  @ApiPropertyOptional({
+    description: 'Who acted: exact email, case-insensitive',
+    maxLength: 320,
+    example: 'ada@example.com',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(320)

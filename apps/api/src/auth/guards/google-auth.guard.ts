@@ -66,7 +66,12 @@ export class GoogleAuthGuard extends AuthGuard('google') {
     };
   }
 
-  override handleRequest<T = GoogleOutcome>(error: unknown, identity: Identity | false, info: unknown, ctx: ExecutionContext): T {
+  override handleRequest<T = GoogleOutcome>(
+    error: unknown,
+    identity: Identity | false,
+    info: unknown,
+    ctx: ExecutionContext,
+  ): T {
     const request = ctx.switchToHttp().getRequest<OAuthRequest>();
     const result = outcome(error, identity, info, request[STATE_TAKEN] === true);
     if ('error' in result && result.error === 'provider_error') {
@@ -110,7 +115,8 @@ export class GoogleCallbackGuard extends GoogleAuthGuard {
     if (typeof providerError === 'string') {
       const attempt = (await this.states.take(request, query['state'])) !== undefined;
       request.google = { error: providerError === 'access_denied' ? 'access_denied' : 'provider_error', attempt };
-      if (attempt && providerError !== 'access_denied') this.logger.warn(`Google refused a sign-in: ${providerError.slice(0, 100)}`);
+      if (attempt && providerError !== 'access_denied')
+        this.logger.warn(`Google refused a sign-in: ${providerError.slice(0, 100)}`);
       return true;
     }
     if (typeof query['code'] !== 'string') {

@@ -33,7 +33,9 @@ export class GoogleStrategy extends PassportStrategy(Strategy, 'google') {
     });
     // Send the provider's access token in a header, not in the userinfo URL's query,
     // where proxies and logs would keep it.
-    (this as unknown as { _oauth2: { useAuthorizationHeaderforGET(use: boolean): void } })._oauth2.useAuthorizationHeaderforGET(true);
+    (
+      this as unknown as { _oauth2: { useAuthorizationHeaderforGET(use: boolean): void } }
+    )._oauth2.useAuthorizationHeaderforGET(true);
   }
 
   /** Runs after the code exchange and userinfo call; refuses before anything is written. */

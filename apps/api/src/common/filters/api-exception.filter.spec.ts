@@ -1,8 +1,4 @@
-import {
-  BadRequestException,
-  Logger,
-  type ArgumentsHost,
-} from '@nestjs/common';
+import { BadRequestException, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { ApiError } from '@vip/shared-dto';
 import { DatabaseError } from 'pg';
 import {
@@ -59,19 +55,13 @@ describe('ApiExceptionFilter', () => {
   });
 
   it('gives framework, PostgreSQL and Fastify errors the code of their status', () => {
-    expect(
-      answer(new BadRequestException(['name must be a string'])),
-    ).toMatchObject({
+    expect(answer(new BadRequestException(['name must be a string']))).toMatchObject({
       statusCode: 400,
       code: 'VALIDATION',
       message: 'name must be a string',
     });
     const duplicate = Object.assign(
-      new DatabaseError(
-        'duplicate key value violates unique constraint "users_email_key"',
-        1,
-        'error',
-      ),
+      new DatabaseError('duplicate key value violates unique constraint "users_email_key"', 1, 'error'),
       { code: '23505' },
     );
     expect(answer(duplicate)).toMatchObject({
@@ -79,9 +69,10 @@ describe('ApiExceptionFilter', () => {
       code: 'CONFLICT',
       message: 'This conflicts with an existing record',
     });
-    expect(
-      answer(Object.assign(new Error('body too large'), { statusCode: 413 })),
-    ).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+    expect(answer(Object.assign(new Error('body too large'), { statusCode: 413 }))).toMatchObject({
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    });
   });
 
   it('answers anything else with a plain 500 that carries no detail', () => {

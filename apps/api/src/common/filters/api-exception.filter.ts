@@ -1,11 +1,4 @@
-import {
-  Catch,
-  HttpException,
-  HttpStatus,
-  Logger,
-  type ArgumentsHost,
-  type ExceptionFilter,
-} from '@nestjs/common';
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ApiError, ErrorCode, ImportResult } from '@vip/shared-dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseError } from 'pg';
@@ -55,11 +48,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const {
-      status,
-      message,
-      code = CODE_OF[status],
-    } = this.describe(exception, request);
+    const { status, message, code = CODE_OF[status] } = this.describe(exception, request);
     const body: ApiError & Partial<ImportResult> = {
       statusCode: status,
       error: HTTP_REASONS[status] ?? 'Error',
@@ -83,10 +72,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     void reply.status(status).header('cache-control', 'no-store').send(body);
   }
 
-  private describe(
-    exception: unknown,
-    request: FastifyRequest,
-  ): { status: number; message: string; code?: ErrorCode } {
+  private describe(exception: unknown, request: FastifyRequest): { status: number; message: string; code?: ErrorCode } {
     if (exception instanceof DomainError) {
       return {
         status: STATUS_OF[exception.code],
@@ -105,8 +91,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
           status: 409,
           message: 'This conflicts with an existing record',
         };
-      if (code === '22P02' || code === '22021' || code === '22001')
-        return { status: 400, message: 'Invalid input' };
+      if (code === '22P02' || code === '22021' || code === '22001') return { status: 400, message: 'Invalid input' };
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn({
@@ -121,11 +106,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     // Fastify's own errors (bad JSON, body too large, wrong content type) carry a 4xx.
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
-    if (
-      typeof fastifyStatus === 'number' &&
-      fastifyStatus >= 400 &&
-      fastifyStatus < 500
-    ) {
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return { status: fastifyStatus, message: fastifyMessage(fastifyStatus) };
     }
     this.logger.error(
@@ -139,8 +120,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     );
     return {
       status: 500,
-      message:
-        'Something went wrong; the request id identifies it in the server log',
+      message: 'Something went wrong; the request id identifies it in the server log',
     };
   }
 }

@@ -1,8 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import fastifyRateLimit, {
-  normalizeIP,
-  type RateLimitPluginOptions,
-} from '@fastify/rate-limit';
+import fastifyRateLimit, { normalizeIP, type RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import type { RateLimitConfig } from '../../config/app-config';
@@ -24,10 +21,7 @@ type Limit = 'auth' | 'api';
 /** Thrown from the plugin's hook, outside any feature: the filter answers it as any HTTP 429. */
 export class TooManyRequestsError extends HttpException {
   constructor(retryAfterSeconds: number) {
-    super(
-      `Too many requests; try again in ${retryAfterSeconds} s`,
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    super(`Too many requests; try again in ${retryAfterSeconds} s`, HttpStatus.TOO_MANY_REQUESTS);
   }
 }
 
@@ -45,29 +39,19 @@ export interface RateLimitDeps {
  * With REDIS_URL the counters live in Redis, so the limits hold across instances; when
  * Redis does not answer, requests pass (with a warning) rather than fail.
  */
-export async function registerRateLimits(
-  fastify: FastifyInstance,
-  deps: RateLimitDeps,
-): Promise<void> {
+export async function registerRateLimits(fastify: FastifyInstance, deps: RateLimitDeps): Promise<void> {
   const { config, metrics } = deps;
   if (config.auth === 0 && config.api === 0) return;
-  const limitOf = (
-    request: FastifyRequest & { [LIMIT]?: Limit | null },
-  ): Limit | null => {
+  const limitOf = (request: FastifyRequest & { [LIMIT]?: Limit | null }): Limit | null => {
     if (request[LIMIT] === undefined) {
       // The matched route pattern, so no spelling of the URL moves a request to another limit.
       const route = request.routeOptions.url;
       const path = route && route !== '/*' ? route : request.url;
-      request[LIMIT] = !path.startsWith('/api/')
-        ? null
-        : AUTH_ROUTES.has(route ?? '')
-          ? 'auth'
-          : 'api';
+      request[LIMIT] = !path.startsWith('/api/') ? null : AUTH_ROUTES.has(route ?? '') ? 'auth' : 'api';
     }
     return request[LIMIT];
   };
-  const maxOf = (limit: Limit | null): number =>
-    limit === 'auth' ? config.auth : limit === 'api' ? config.api : 0;
+  const maxOf = (limit: Limit | null): number => (limit === 'auth' ? config.auth : limit === 'api' ? config.api : 0);
 
   const options: RateLimitPluginOptions = {
     global: true,
@@ -81,9 +65,7 @@ export async function registerRateLimits(
       const ip = normalizeIP(request.ip);
       if (limit === 'auth') return `auth:${ip}`;
       const header = request.headers.authorization;
-      const userId = header?.startsWith('Bearer ')
-        ? deps.verifyToken(header.slice(7).trim())
-        : undefined;
+      const userId = header?.startsWith('Bearer ') ? deps.verifyToken(header.slice(7).trim()) : undefined;
       return userId ? `api:user:${userId}` : `api:ip:${ip}`;
     },
     enableDraftSpec: true,
@@ -100,8 +82,7 @@ export async function registerRateLimits(
     },
     onExceeded: (request) => metrics.rateLimit(limitOf(request) ?? 'api'),
     // Thrown by the plugin; the exception filter turns it into the usual error body.
-    errorResponseBuilder: (_request, context) =>
-      new TooManyRequestsError(Math.max(1, Math.ceil(context.ttl / 1000))),
+    errorResponseBuilder: (_request, context) => new TooManyRequestsError(Math.max(1, Math.ceil(context.ttl / 1000))),
   };
   if (config.redisUrl) {
     const redis = new Redis(config.redisUrl, {
@@ -117,9 +98,7 @@ export async function registerRateLimits(
       // Once every 30 s is enough to tell an operator.
       if (Date.now() - warned < 30_000) return;
       warned = Date.now();
-      deps.warn(
-        `Redis for rate limits does not answer (${error.message}); requests pass unlimited until it returns`,
-      );
+      deps.warn(`Redis for rate limits does not answer (${error.message}); requests pass unlimited until it returns`);
     });
     fastify.addHook('onClose', async () => {
       await redis.quit().catch(() => redis.disconnect());

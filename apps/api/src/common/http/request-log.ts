@@ -1,11 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { LogController } from 'fastify';
-import type {
-  FastifyBaseLogger,
-  FastifyInstance,
-  FastifyRequest,
-  FastifyServerOptions,
-} from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { LogLevel } from '../../config/app-config';
 import type { Metrics } from '../../metrics/metrics.service';
 
@@ -16,28 +11,45 @@ export interface LogStream {
 
 type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
 
-const PINO_LEVELS: Record<LogLevel, string> = { fatal: 'fatal', error: 'error', warn: 'warn', info: 'info', debug: 'debug', verbose: 'trace' };
+const PINO_LEVELS: Record<LogLevel, string> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  info: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
 
 /**
  * Fastify's own pino logger: JSON lines (pretty in development when pino-pretty is
  * installed). Requests and errors are serialised to method and route pattern only, so a
  * URL's query (an OAuth code, a state), cookies and tokens never reach a log line.
  */
-export function loggerOptions(level: LogLevel, production: boolean, stream?: LogStream): Pick<FastifyServerOptions, 'logger' | 'logController'> {
+export function loggerOptions(
+  level: LogLevel,
+  production: boolean,
+  stream?: LogStream,
+): Pick<FastifyServerOptions, 'logger' | 'logController'> {
   const options: LoggerOptions = {
     level: PINO_LEVELS[level],
     serializers: {
       req: (request: FastifyRequest) => ({ method: request.method, route: routeOf(request) }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },
-    redact: { paths: ['req.headers', 'headers.authorization', 'headers.cookie', '*.authorization', '*.cookie'], remove: true },
+    redact: {
+      paths: ['req.headers', 'headers.authorization', 'headers.cookie', '*.authorization', '*.cookie'],
+      remove: true,
+    },
   };
   if (stream) options.stream = stream;
   else if (!production && process.stdout.isTTY && hasPinoPretty()) {
     options.transport = { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } };
   }
   // Fastify's own per-request lines are off: `logRequests` writes one line per request.
-  return { logger: options, logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }) };
+  return {
+    logger: options,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+  };
 }
 
 /** One line per finished request, and its duration in the metrics. */
@@ -89,7 +101,11 @@ export class PinoNestLogger implements LoggerService {
     this.write('fatal', message, rest);
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, rest: unknown[]): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    rest: unknown[],
+  ): void {
     // Nest passes the context last; `error` passes a stack before it.
     const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     const stack = level === 'error' && typeof rest[0] === 'string' ? rest[0] : undefined;

@@ -27,13 +27,19 @@ export class CreateAuditEvents1764900000000 implements MigrationInterface {
     // already in (occurred_at desc, id desc) order: no sort, no scan of the table.
     await db.query(`CREATE INDEX audit_events_occurred_at_idx ON audit_events (occurred_at DESC, id DESC)`);
     await db.query(`CREATE INDEX audit_events_action_idx ON audit_events (action, occurred_at DESC, id DESC)`);
-    await db.query(`CREATE INDEX audit_events_actor_email_idx ON audit_events (actor_email, occurred_at DESC, id DESC)`);
-    await db.query(`CREATE INDEX audit_events_target_email_idx ON audit_events (target_email, occurred_at DESC, id DESC)`);
+    await db.query(
+      `CREATE INDEX audit_events_actor_email_idx ON audit_events (actor_email, occurred_at DESC, id DESC)`,
+    );
+    await db.query(
+      `CREATE INDEX audit_events_target_email_idx ON audit_events (target_email, occurred_at DESC, id DESC)`,
+    );
     // A person's timeline: events where they acted, merged with events about them.
     await db.query(`CREATE INDEX audit_events_actor_id_idx ON audit_events (actor_id, occurred_at DESC, id DESC)`);
     await db.query(`CREATE INDEX audit_events_target_id_idx ON audit_events (target_id, occurred_at DESC, id DESC)`);
     // Sign-ins per day (stats): a range scan over 30 days of sign-ins only, not all events.
-    await db.query(`CREATE INDEX audit_events_signed_in_idx ON audit_events (occurred_at) WHERE action = 'user.signed_in'`);
+    await db.query(
+      `CREATE INDEX audit_events_signed_in_idx ON audit_events (occurred_at) WHERE action = 'user.signed_in'`,
+    );
 
     // Append-only in the database itself, whatever the application does.
     await db.query(`

@@ -23,7 +23,9 @@ export class SessionReuseDetection1796134278000 implements MigrationInterface {
     await db.query(`ALTER TABLE sessions ADD COLUMN previous_token_hash char(64), ADD COLUMN rotated_at timestamptz`);
     await db.query(`ALTER TABLE audit_events DROP CONSTRAINT audit_events_action_check`);
     // NOT VALID, then VALIDATE: the scan of a large trail does not block its inserts.
-    await db.query(`ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check ${actionCheck([...ACTIONS, 'session.reuse_detected'])} NOT VALID`);
+    await db.query(
+      `ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check ${actionCheck([...ACTIONS, 'session.reuse_detected'])} NOT VALID`,
+    );
     await db.query(`ALTER TABLE audit_events VALIDATE CONSTRAINT audit_events_action_check`);
   }
 
@@ -31,7 +33,9 @@ export class SessionReuseDetection1796134278000 implements MigrationInterface {
     await db.query(`ALTER TABLE audit_events DROP CONSTRAINT audit_events_action_check`);
     // Recorded `session.reuse_detected` events cannot be removed (append-only): the
     // narrower check applies to new rows only.
-    await db.query(`ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check ${actionCheck(ACTIONS)} NOT VALID`);
+    await db.query(
+      `ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check ${actionCheck(ACTIONS)} NOT VALID`,
+    );
     await db.query(`ALTER TABLE sessions DROP COLUMN rotated_at, DROP COLUMN previous_token_hash`);
   }
 }

@@ -52,7 +52,9 @@ export class ListsAtScale1796140000000 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER users_search_prefixes_fill BEFORE INSERT OR UPDATE OF name, email ON users
       FOR EACH ROW EXECUTE FUNCTION users_search_prefixes_fill()`);
-    await db.query(`CREATE INDEX users_search_prefixes_idx ON users USING gin (search_prefixes) WITH (fastupdate = off)`);
+    await db.query(
+      `CREATE INDEX users_search_prefixes_idx ON users USING gin (search_prefixes) WITH (fastupdate = off)`,
+    );
 
     await db.query(`
       CREATE TABLE user_counts (
@@ -101,7 +103,9 @@ export class ListsAtScale1796140000000 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER user_counts_delete AFTER DELETE ON users
       REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION user_counts_track()`);
-    await db.query(`CREATE TRIGGER user_counts_truncate AFTER TRUNCATE ON users FOR EACH STATEMENT EXECUTE FUNCTION user_counts_track()`);
+    await db.query(
+      `CREATE TRIGGER user_counts_truncate AFTER TRUNCATE ON users FOR EACH STATEMENT EXECUTE FUNCTION user_counts_track()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

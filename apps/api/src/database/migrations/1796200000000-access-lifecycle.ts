@@ -35,7 +35,9 @@ export class AccessLifecycle1796200000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE users ADD COLUMN status varchar(20) NOT NULL DEFAULT 'active'`);
-    await db.query(`ALTER TABLE users ADD CONSTRAINT users_status_check CHECK (status IN ('active', 'pending', 'disabled'))`);
+    await db.query(
+      `ALTER TABLE users ADD CONSTRAINT users_status_check CHECK (status IN ('active', 'pending', 'disabled'))`,
+    );
     // The status filter sorted by email, and the status sort (ties broken by the unique email).
     await db.query(`CREATE INDEX users_status_email_idx ON users (status, email)`);
     // The role filter sorted by status, as every sort of the list (see ListsAtScale).
@@ -73,12 +75,20 @@ export class AccessLifecycle1796200000000 implements MigrationInterface {
     await db.query(`CREATE INDEX invitations_created_at_idx ON invitations (created_at, id)`);
     await db.query(`CREATE INDEX invitations_email_idx ON invitations (email, id)`);
     await db.query(`CREATE INDEX invitations_expires_at_idx ON invitations (expires_at, id)`);
-    await db.query(`CREATE INDEX invitations_email_trgm_idx ON invitations USING gin (email gin_trgm_ops) WITH (fastupdate = off)`);
+    await db.query(
+      `CREATE INDEX invitations_email_trgm_idx ON invitations USING gin (email gin_trgm_ops) WITH (fastupdate = off)`,
+    );
     // Open invitations (pending or expired) of an email: the sign-in and create lookups.
-    await db.query(`CREATE INDEX invitations_open_email_idx ON invitations (email) WHERE accepted_at IS NULL AND revoked_at IS NULL`);
+    await db.query(
+      `CREATE INDEX invitations_open_email_idx ON invitations (email) WHERE accepted_at IS NULL AND revoked_at IS NULL`,
+    );
     // State filters: each state is a small index of its own.
-    await db.query(`CREATE INDEX invitations_open_idx ON invitations (expires_at, id) WHERE accepted_at IS NULL AND revoked_at IS NULL`);
-    await db.query(`CREATE INDEX invitations_accepted_idx ON invitations (accepted_at, id) WHERE accepted_at IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX invitations_open_idx ON invitations (expires_at, id) WHERE accepted_at IS NULL AND revoked_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX invitations_accepted_idx ON invitations (accepted_at, id) WHERE accepted_at IS NOT NULL`,
+    );
     await db.query(`CREATE INDEX invitations_revoked_idx ON invitations (revoked_at, id) WHERE revoked_at IS NOT NULL`);
     await db.query(`CREATE INDEX invitations_invited_by_idx ON invitations (invited_by)`);
 

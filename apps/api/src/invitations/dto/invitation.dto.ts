@@ -21,7 +21,8 @@ import { PageQuery } from '../../common/page.query';
 
 const SORTS = INVITATION_SORT_FIELDS.flatMap((field) => [field, `-${field}`]);
 // Same shape the roster import accepts (see roster-csv.ts).
-const EMAIL = /^[^\s@\p{Cc}]{1,64}@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/u;
+const EMAIL =
+  /^[^\s@\p{Cc}]{1,64}@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/u;
 
 export class CreateInvitationBody implements CreateInvitationRequest {
   @ApiProperty({ example: 'driver@gmail.com', description: 'The exact email that may sign in; stored lower-case' })
@@ -79,7 +80,8 @@ export class InvitationResponse implements Invitation {
   @ApiProperty({ example: 'driver@gmail.com' }) email!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ enum: INVITATION_STATES }) state!: InvitationState;
-  @ApiProperty({ type: InviterResponse, nullable: true, description: 'null when the inviter was deleted' }) invitedBy!: InviterResponse | null;
+  @ApiProperty({ type: InviterResponse, nullable: true, description: 'null when the inviter was deleted' })
+  invitedBy!: InviterResponse | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acceptedAt!: string | null;
@@ -97,7 +99,7 @@ class ImportRowResponse implements ImportRow {
   @ApiProperty({ example: 2, description: 'Line of the file (the header is line 1)' }) line!: number;
   @ApiProperty() email!: string;
   @ApiProperty() role!: string;
-  @ApiPropertyOptional({ description: "What is wrong with the row; absent when it is fine" }) error?: string;
+  @ApiPropertyOptional({ description: 'What is wrong with the row; absent when it is fine' }) error?: string;
 }
 
 export class ImportResultResponse implements ImportResult {

@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type DailyCount, type DormantAccount, type Role, type RoleCount, type UserStats, type WeeklyCount } from '@vip/shared-dto';
+import {
+  ROLES,
+  type DailyCount,
+  type DormantAccount,
+  type Role,
+  type RoleCount,
+  type UserStats,
+  type WeeklyCount,
+} from '@vip/shared-dto';
 
 export class RoleCountResponse implements RoleCount {
   @ApiProperty({ enum: ROLES }) role!: Role;
@@ -19,18 +27,22 @@ export class WeeklyCountResponse implements WeeklyCount {
 export class DormantAccountResponse implements DormantAccount {
   @ApiProperty({ example: 'ada@example.com' }) email!: string;
   @ApiProperty({ example: 'Ada Lovelace' }) name!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: never signed in' }) lastSignInAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: never signed in' })
+  lastSignInAt!: string | null;
 }
 
 export class DormantAccountsResponse {
   @ApiProperty({ example: 4, description: 'Accounts without a sign-in for 30 days or more' }) count!: number;
-  @ApiProperty({ type: [DormantAccountResponse], description: 'Up to 20, longest dormant first' }) items!: DormantAccountResponse[];
+  @ApiProperty({ type: [DormantAccountResponse], description: 'Up to 20, longest dormant first' })
+  items!: DormantAccountResponse[];
 }
 
 export class UserStatsResponse implements UserStats {
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
-  @ApiProperty({ type: [RoleCountResponse], description: 'Every role, also those nobody has' }) roles!: RoleCountResponse[];
-  @ApiProperty({ type: [DailyCountResponse], description: 'The last 30 UTC days, oldest first' }) signInsPerDay!: DailyCountResponse[];
+  @ApiProperty({ type: [RoleCountResponse], description: 'Every role, also those nobody has' })
+  roles!: RoleCountResponse[];
+  @ApiProperty({ type: [DailyCountResponse], description: 'The last 30 UTC days, oldest first' })
+  signInsPerDay!: DailyCountResponse[];
   @ApiProperty({ type: [WeeklyCountResponse], description: 'The last 12 weeks (Monday–Sunday, UTC), oldest first' })
   newAccountsPerWeek!: WeeklyCountResponse[];
   @ApiProperty({ type: DormantAccountsResponse }) dormant!: DormantAccountsResponse;

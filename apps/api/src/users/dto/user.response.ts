@@ -5,13 +5,16 @@ export class UserResponse implements User {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'ada@example.com', description: 'Lower-case; unique case-insensitively' }) email!: string;
   @ApiProperty({ example: 'Ada Lovelace' }) name!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'https://lh3.googleusercontent.com/a/photo' }) picture!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'https://lh3.googleusercontent.com/a/photo' }) picture!:
+    | string
+    | null;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ example: 'google' }) provider!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSignInAt!: string | null;
-  @ApiProperty({ enum: USER_STATUSES, description: '`pending`: waits for approval; `disabled`: may not sign in' }) status!: UserStatus;
+  @ApiProperty({ enum: USER_STATUSES, description: '`pending`: waits for approval; `disabled`: may not sign in' })
+  status!: UserStatus;
 }
 
 export class UserPageResponse implements Page<User> {

@@ -30,7 +30,8 @@ function parse(tree: Tree, path: string): ts.SourceFile {
   return ts.createSourceFile(path, tree.read(path, 'utf-8') ?? '', ts.ScriptTarget.Latest, true);
 }
 
-const names = (array: ts.ArrayLiteralExpression | undefined) => array?.elements.map((element) => element.getText()) ?? [];
+const names = (array: ts.ArrayLiteralExpression | undefined) =>
+  array?.elements.map((element) => element.getText()) ?? [];
 
 describe('feature generator', () => {
   let tree: Tree;
@@ -48,7 +49,9 @@ describe('feature generator', () => {
   const written = () =>
     tree
       .listChanges()
-      .filter((change) => change.type === 'CREATE' && /^(apps|libs)\//.test(change.path) && !WIRING.includes(change.path))
+      .filter(
+        (change) => change.type === 'CREATE' && /^(apps|libs)\//.test(change.path) && !WIRING.includes(change.path),
+      )
       .map((change) => change.path);
 
   it('writes the module, its contract, its tests and its console page', () => {
@@ -88,15 +91,20 @@ describe('feature generator', () => {
 
   it('guards every route for administrators and documents it', () => {
     const controller = read('apps/api/src/vehicle-types/vehicle-types.controller.ts');
-    expect(controller).toMatch(/@ApiAuthenticated\(\)\s*@Roles\(\[Role\.Administrator\]\)\s*@Controller\('vehicle-types'\)\s*export class VehicleTypesController/);
-    for (const route of [/@Get\(\)/, /@Get\(':id'\)/, /@Post\(\)/, /@Delete\(':id'\)/]) expect(controller).toMatch(route);
+    expect(controller).toMatch(
+      /@ApiAuthenticated\(\)\s*@Roles\(\[Role\.Administrator\]\)\s*@Controller\('vehicle-types'\)\s*export class VehicleTypesController/,
+    );
+    for (const route of [/@Get\(\)/, /@Get\(':id'\)/, /@Post\(\)/, /@Delete\(':id'\)/])
+      expect(controller).toMatch(route);
     expect(controller.match(/@ApiOperation\(/g)).toHaveLength(4);
     expect(controller).toContain('@Query() query: PageQuery');
     expect(controller).toContain('@Body() body: CreateVehicleTypesBody');
     // Thin: no SQL and no HTTP exceptions in the controller.
     expect(controller).not.toMatch(/SELECT|INSERT|DELETE FROM|Exception\(/);
     expect(read('apps/api/src/vehicle-types/vehicle-types.service.ts')).toMatch(/throw new NotFoundError\(/);
-    expect(read('apps/api/src/vehicle-types/vehicle-types.repository.ts')).toContain('constructor(private readonly db: Database)');
+    expect(read('apps/api/src/vehicle-types/vehicle-types.repository.ts')).toContain(
+      'constructor(private readonly db: Database)',
+    );
   });
 
   it('creates in the migration exactly the table, keys and constraint the entity declares', () => {
@@ -116,7 +124,11 @@ describe('feature generator', () => {
     const appModule = parse(tree, 'apps/api/src/app.module.ts');
     expect(appModule.text).toContain("import { VehicleTypesModule } from './vehicle-types/vehicle-types.module';");
     expect(names(arrayOfProperty('imports')(appModule))).toEqual([
-      ...names(arrayOfProperty('imports')(ts.createSourceFile('a.ts', before.get('apps/api/src/app.module.ts')!, ts.ScriptTarget.Latest, true))),
+      ...names(
+        arrayOfProperty('imports')(
+          ts.createSourceFile('a.ts', before.get('apps/api/src/app.module.ts')!, ts.ScriptTarget.Latest, true),
+        ),
+      ),
       'VehicleTypesModule',
     ]);
 
@@ -125,19 +137,34 @@ describe('feature generator', () => {
     expect(names(arrayOfVariable('entities')(dataSource)).at(-1)).toBe('VehicleTypesEntity');
 
     const migrations = parse(tree, 'apps/api/src/database/migrations/index.ts');
-    expect(migrations.text).toContain(`import { CreateVehicleTypes${TIMESTAMP} } from './${TIMESTAMP}-create-vehicle-types';`);
+    expect(migrations.text).toContain(
+      `import { CreateVehicleTypes${TIMESTAMP} } from './${TIMESTAMP}-create-vehicle-types';`,
+    );
     expect(names(arrayOfVariable('migrations')(migrations)).at(-1)).toBe(`CreateVehicleTypes${TIMESTAMP}`);
     expect(names(arrayOfVariable('migrations')(migrations)).length).toBe(
-      names(arrayOfVariable('migrations')(ts.createSourceFile('m.ts', before.get('apps/api/src/database/migrations/index.ts')!, ts.ScriptTarget.Latest, true))).length + 1,
+      names(
+        arrayOfVariable('migrations')(
+          ts.createSourceFile(
+            'm.ts',
+            before.get('apps/api/src/database/migrations/index.ts')!,
+            ts.ScriptTarget.Latest,
+            true,
+          ),
+        ),
+      ).length + 1,
     );
 
-    expect(read('libs/shared/dto/src/index.ts')).toBe(`${before.get('libs/shared/dto/src/index.ts')!.trimEnd()}\nexport * from './lib/vehicle-types';\n`);
+    expect(read('libs/shared/dto/src/index.ts')).toBe(
+      `${before.get('libs/shared/dto/src/index.ts')!.trimEnd()}\nexport * from './lib/vehicle-types';\n`,
+    );
   });
 
   it('tells the role matrix who gets what on each new route, keeping the routes that were there', () => {
     const matrix = objectOfVariable('ROLE_MATRIX')(parse(tree, 'apps/api/test/support/role-matrix.ts'))!;
     const routes = matrix.properties.map((property) => (property.name as ts.StringLiteral).text);
-    const old = objectOfVariable('ROLE_MATRIX')(ts.createSourceFile('r.ts', before.get('apps/api/test/support/role-matrix.ts')!, ts.ScriptTarget.Latest, true))!;
+    const old = objectOfVariable('ROLE_MATRIX')(
+      ts.createSourceFile('r.ts', before.get('apps/api/test/support/role-matrix.ts')!, ts.ScriptTarget.Latest, true),
+    )!;
     expect(routes).toEqual([
       ...old.properties.map((property) => (property.name as ts.StringLiteral).text),
       'GET /api/vehicle-types',
@@ -158,12 +185,16 @@ describe('feature generator', () => {
     expect(paths.indexOf('vehicle-types')).toBeLessThan(paths.indexOf('forbidden'));
     const route = routes.elements[paths.indexOf('vehicle-types')].getText();
     expect(route).toContain('canActivate: [authGuard, roleGuard(Role.Administrator)]');
-    expect(route).toMatch(/loadComponent: \(\) =>\s*import\('\.\/vehicle-types\/vehicle-types-page'\)\.then\(\s*\(m\) => m\.VehicleTypesPage,?\s*\)/);
+    expect(route).toMatch(
+      /loadComponent: \(\) =>\s*import\('\.\/vehicle-types\/vehicle-types-page'\)\.then\(\s*\(m\) => m\.VehicleTypesPage,?\s*\)/,
+    );
   });
 
   it('names the contract, the API and the console consistently', () => {
     expect(read('libs/shared/dto/src/lib/vehicle-types.ts')).toContain('export interface VehicleTypes {');
-    expect(read('apps/admin/src/app/vehicle-types/vehicle-types-api.ts')).toContain("const URL = '/api/vehicle-types';");
+    expect(read('apps/admin/src/app/vehicle-types/vehicle-types-api.ts')).toContain(
+      "const URL = '/api/vehicle-types';",
+    );
     expect(read('apps/admin/src/app/vehicle-types/vehicle-types-api.ts')).toContain('httpResource<Page<VehicleTypes>>');
     const page = read('apps/admin/src/app/vehicle-types/vehicle-types-page.ts');
     expect(page).toContain("selector: 'vip-vehicle-types-page'");
@@ -171,16 +202,19 @@ describe('feature generator', () => {
     expect(page).toContain('pagedList<VehicleTypes, object>(');
     expect(read('apps/admin/src/app/vehicle-types/vehicle-types-page.html')).toContain('<vip-paged-table');
     const e2e = read('apps/api/test/vehicle-types.e2e-spec.ts');
-    expect(e2e).toContain("import { Browser, signIn, startTestApp");
+    expect(e2e).toContain('import { Browser, signIn, startTestApp');
     expect(e2e).toContain('/api/vehicle-types');
     for (const status of [201, 204, 400, 401, 403, 404, 409]) expect(e2e).toContain(`${status}`);
   });
 });
 
 describe('feature generator, at the edges', () => {
-  it.each(['Vehicles', 'vehicle_types', '9lives', 'a--b', ''])('refuses a name that is not kebab-case: %p', async (name) => {
-    await expect(featureGenerator(workspaceTree(), { name, skipFormat: true })).rejects.toThrow(/kebab-case/);
-  });
+  it.each(['Vehicles', 'vehicle_types', '9lives', 'a--b', ''])(
+    'refuses a name that is not kebab-case: %p',
+    async (name) => {
+      await expect(featureGenerator(workspaceTree(), { name, skipFormat: true })).rejects.toThrow(/kebab-case/);
+    },
+  );
 
   it.each(['users', 'audit', 'auth'])('refuses a name the workspace already uses: %s', async (name) => {
     await expect(featureGenerator(workspaceTree(), { name, skipFormat: true })).rejects.toThrow(/already/);

@@ -20,7 +20,21 @@ export const DTO_SRC = 'libs/shared/dto/src';
 const MIGRATIONS = join(API_SRC, 'database/migrations');
 
 /** Names the workspace already uses for something else. */
-const RESERVED = new Set(['app', 'api', 'audit', 'auth', 'common', 'config', 'core', 'database', 'health', 'shared', 'shell', 'testing', 'users']);
+const RESERVED = new Set([
+  'app',
+  'api',
+  'audit',
+  'auth',
+  'common',
+  'config',
+  'core',
+  'database',
+  'health',
+  'shared',
+  'shell',
+  'testing',
+  'users',
+]);
 
 /** Everything the templates need, derived from the kebab-case name. */
 export function featureNames(name: string, timestamp: number) {
@@ -51,9 +65,15 @@ export async function featureGenerator(tree: Tree, options: FeatureGeneratorSche
     throw new Error(`The feature name must be kebab-case (e.g. vehicles or vehicle-types); got "${options.name}"`);
   }
   const n = featureNames(options.name, options.timestamp ?? migrationTimestamp(tree));
-  if (RESERVED.has(n.fileName)) throw new Error(`"${n.fileName}" is already a part of the workspace; choose another name`);
-  for (const taken of [join(API_SRC, n.fileName), join(ADMIN_APP, n.fileName), join(DTO_SRC, 'lib', `${n.fileName}.ts`)]) {
-    if (tree.exists(taken)) throw new Error(`${taken} already exists: the feature "${n.fileName}" has been generated before`);
+  if (RESERVED.has(n.fileName))
+    throw new Error(`"${n.fileName}" is already a part of the workspace; choose another name`);
+  for (const taken of [
+    join(API_SRC, n.fileName),
+    join(ADMIN_APP, n.fileName),
+    join(DTO_SRC, 'lib', `${n.fileName}.ts`),
+  ]) {
+    if (tree.exists(taken))
+      throw new Error(`${taken} already exists: the feature "${n.fileName}" has been generated before`);
   }
 
   const substitutions = { ...n, tmpl: '' };
@@ -116,7 +136,9 @@ function registerRoute(tree: Tree, n: FeatureNames): void {
     canActivate: [authGuard, roleGuard(Role.Administrator)],
     loadComponent: () => import('./${n.fileName}/${n.fileName}-page').then((m) => m.${n.className}Page),
   }`;
-  insertIntoArray(tree, routes, childRoutes, route, (element) => ['forbidden', '**'].includes(routePath(element) ?? ''));
+  insertIntoArray(tree, routes, childRoutes, route, (element) =>
+    ['forbidden', '**'].includes(routePath(element) ?? ''),
+  );
 }
 
 export default featureGenerator;

@@ -57,7 +57,9 @@ export function childRoutes(source: ts.SourceFile): ts.ArrayLiteralExpression | 
 export function routePath(element: ts.Expression): string | undefined {
   if (!ts.isObjectLiteralExpression(element)) return undefined;
   const path = element.properties.find((property) => propertyName(property) === 'path');
-  return path && ts.isPropertyAssignment(path) && ts.isStringLiteral(path.initializer) ? path.initializer.text : undefined;
+  return path && ts.isPropertyAssignment(path) && ts.isStringLiteral(path.initializer)
+    ? path.initializer.text
+    : undefined;
 }
 
 /**

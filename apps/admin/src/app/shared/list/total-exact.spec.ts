@@ -9,7 +9,12 @@ import { TotalExact } from './total-exact';
 @Component({
   imports: [MatPaginator, TotalExact],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<mat-paginator [length]="10000" [pageIndex]="1" [pageSize]="25" [vipTotalExact]="exact()" />`,
+  template: `<mat-paginator
+    [length]="10000"
+    [pageIndex]="1"
+    [pageSize]="25"
+    [vipTotalExact]="exact()"
+  />`,
 })
 class Host {
   readonly exact = signal(true);
@@ -17,9 +22,14 @@ class Host {
 
 describe('TotalExact', () => {
   it('says "of 10,000+" while the total is a lower bound, and the plain range otherwise', async () => {
-    TestBed.configureTestingModule({ providers: [provideHarnessFriendlyTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHarnessFriendlyTesting()],
+    });
     const fixture = TestBed.createComponent(Host);
-    const paginator = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatPaginatorHarness);
+    const paginator =
+      await TestbedHarnessEnvironment.loader(fixture).getHarness(
+        MatPaginatorHarness,
+      );
     expect(await paginator.getRangeLabel()).toBe('26 – 50 of 10000');
     fixture.componentInstance.exact.set(false);
     expect(await paginator.getRangeLabel()).toBe('26 – 50 of 10,000+');

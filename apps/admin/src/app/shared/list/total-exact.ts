@@ -8,7 +8,11 @@ export class BoundedTotalPaginatorIntl extends MatPaginatorIntl {
   // The base class's label, read as the base declares it (this class redeclares the field).
   private readonly exactRangeLabel = (this as MatPaginatorIntl).getRangeLabel;
 
-  override getRangeLabel = (page: number, pageSize: number, length: number): string =>
+  override getRangeLabel = (
+    page: number,
+    pageSize: number,
+    length: number,
+  ): string =>
     this.exact
       ? this.exactRangeLabel(page, pageSize, length)
       : `${page * pageSize + 1} – ${(page + 1) * pageSize} of ${length.toLocaleString('en')}+`;
@@ -20,7 +24,9 @@ export class BoundedTotalPaginatorIntl extends MatPaginatorIntl {
  */
 @Directive({
   selector: 'mat-paginator[vipTotalExact]',
-  providers: [{ provide: MatPaginatorIntl, useClass: BoundedTotalPaginatorIntl }],
+  providers: [
+    { provide: MatPaginatorIntl, useClass: BoundedTotalPaginatorIntl },
+  ],
 })
 export class TotalExact {
   readonly vipTotalExact = input.required<boolean>();
