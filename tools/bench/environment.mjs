@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import { onCleanup, startDaemon, stopChild } from './processes.mjs';
 
@@ -127,24 +126,6 @@ export async function startBare(databaseUrl, workDir) {
   });
   await waitUntilReady(`http://127.0.0.1:${port}/health`, child, 30, logFile);
   return { port, pid: child.pid, stop: () => stopChild(child) };
-}
-
-/**
- * An access token as the API signs them (apps/api/src/auth/access-tokens.ts): it names
- * the user and a live session, so a session row is made for it first.
- */
-export async function accessToken(db, userId) {
-  const { rows } = await db.query(
-    `INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, repeat('0', 64), now() + interval '1 day') RETURNING id`,
-    [userId],
-  );
-  return jwt.sign({ sid: rows[0].id }, SECRET, {
-    subject: userId,
-    issuer: 'vip-coordinator',
-    audience: 'vip-coordinator-api',
-    expiresIn: 3600,
-    algorithm: 'HS256',
-  });
 }
 
 /** Resident and peak memory of a process, in MB, from /proc/<pid>/status (Linux). */

@@ -18,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { hotPathCase, listCases } from './cases.mjs';
 import {
   LOAD_CPU,
+  SECRET,
   SERVER_CPU,
-  accessToken,
   buildApi,
   connected,
   freshDatabase,
@@ -29,6 +29,7 @@ import {
   startBare,
   workFolder,
 } from './environment.mjs';
+import { accessToken } from '../support/access-token.mjs';
 import { explainUsersList } from './explain.mjs';
 import { interleaved, load, settle } from './measure.mjs';
 import { HAS_TASKSET, cleanup, interrupted, onCleanup } from './processes.mjs';
@@ -83,7 +84,7 @@ async function benchScale(serverUrl, work, users) {
     );
     if (!withStatus) log('No `status` column in users: the status filter case is skipped.');
     const bare = await startBare(database.url, work);
-    const authorization = `Bearer ${await accessToken(db, facts.admin.id)}`;
+    const authorization = `Bearer ${await accessToken(db, SECRET, facts.admin.id)}`;
     const options = { seconds: config.seconds, timeoutSeconds: config.timeoutSeconds, authorization };
     const rows = [];
 

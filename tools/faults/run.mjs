@@ -3,17 +3,18 @@
 // only, bounded loops; everything started here is stopped at the end. Each scenario is
 // a function: one that needs a feature this build lacks prints "not available".
 import { execFileSync } from 'node:child_process';
+import { accessToken } from '../support/access-token.mjs';
 import {
   buildApi,
   cleanUp,
   connect,
   countBy,
   load,
+  SECRET,
   sleep,
   startApi,
   startPostgres,
   timed,
-  tokenFor,
 } from './support.mjs';
 
 const ADMINISTRATORS_LOCK = 7_265_001;
@@ -233,7 +234,7 @@ try {
   const { rows } = await db.query(
     `INSERT INTO users (email, name, role, provider, provider_subject) VALUES ('admin@faults.example', 'Admin', 'administrator', 'google', 'faults-admin') RETURNING id, email`,
   );
-  const admin = { email: rows[0].email, token: await tokenFor(db, rows[0].id) };
+  const admin = { email: rows[0].email, token: await accessToken(db, SECRET, rows[0].id) };
   const context = { postgres, api, db, admin };
   for (const [title, scenario] of scenarios) {
     if (process.argv[2] && !title.startsWith(`(${process.argv[2]})`)) continue;

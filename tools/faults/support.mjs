@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jwt from 'jsonwebtoken';
 import pg from 'pg';
 
 const require = createRequire(import.meta.url);
@@ -112,21 +111,6 @@ export async function connect(url) {
   await client.connect();
   cleanups.push(() => client.end().catch(() => undefined));
   return client;
-}
-
-/** An access token as the API signs them: it names the user and a live session (made here). */
-export async function tokenFor(db, userId) {
-  const { rows } = await db.query(
-    `INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, repeat('0', 64), now() + interval '1 day') RETURNING id`,
-    [userId],
-  );
-  return jwt.sign({ sid: rows[0].id }, SECRET, {
-    subject: userId,
-    issuer: 'vip-coordinator',
-    audience: 'vip-coordinator-api',
-    expiresIn: 3600,
-    algorithm: 'HS256',
-  });
 }
 
 /** One timed request; never throws (a failed connection is reported as its error code). */
