@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -9,7 +8,6 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatTableModule } from '@angular/material/table';
-import { MatTooltip } from '@angular/material/tooltip';
 import type { Session } from '@vip/shared-dto';
 import { errorMessage, Notifier } from '../core/notifier';
 import { confirmed } from '../shared/confirm-dialog';
@@ -17,18 +15,12 @@ import { LoadState } from '../shared/list/load-state';
 import { plural } from '../shared/plural';
 import { RelativeTimePipe } from '../shared/relative-time-pipe';
 import { describeBrowser, SessionsApi } from './sessions-api';
+import { TimeAgo } from '../shared/time-ago';
 
 /** Where the signed-in person is signed in, and a way to end any of it. */
 @Component({
   selector: 'vip-my-sessions',
-  imports: [
-    DatePipe,
-    MatButton,
-    MatTableModule,
-    MatTooltip,
-    LoadState,
-    RelativeTimePipe,
-  ],
+  imports: [TimeAgo, MatButton, MatTableModule, LoadState, RelativeTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-sessions.html',
   styleUrl: './my-sessions.scss',

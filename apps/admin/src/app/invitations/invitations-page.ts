@@ -22,12 +22,12 @@ import { sortParam } from '../shared/list/list-params';
 import { pagedList } from '../shared/list/paged-list';
 import { PagedTable } from '../shared/list/paged-table';
 import { plural } from '../shared/plural';
-import { RelativeTimePipe } from '../shared/relative-time-pipe';
 import { ROLE_LABELS } from '../shared/role-label';
 import { SearchBox } from '../shared/search-box';
 import { ImportDialog } from './import-dialog';
 import { InvitationsApi, signInLink } from './invitations-api';
 import { InviteDialog } from './invite-dialog';
+import { TimeAgo } from '../shared/time-ago';
 
 export const STATE_LABELS: Readonly<Record<InvitationState, string>> = {
   pending: 'Pending',
@@ -48,6 +48,7 @@ function invitationFilters(params: ParamMap): InvitationListQuery {
 @Component({
   selector: 'vip-invitations-page',
   imports: [
+    TimeAgo,
     DatePipe,
     MatButton,
     MatChipListbox,
@@ -58,7 +59,6 @@ function invitationFilters(params: ParamMap): InvitationListQuery {
     MatTableModule,
     MatTooltip,
     PagedTable,
-    RelativeTimePipe,
     SearchBox,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
@@ -12,7 +11,6 @@ import { MatFormField } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { MatTooltip } from '@angular/material/tooltip';
 import type { ParamMap } from '@angular/router';
 import type { Role, Settings, User, UserListQuery } from '@vip/shared-dto';
 import {
@@ -27,10 +25,10 @@ import { confirmed } from '../shared/confirm-dialog';
 import { sortParam } from '../shared/list/list-params';
 import { pagedList } from '../shared/list/paged-list';
 import { PagedTable } from '../shared/list/paged-table';
-import { RelativeTimePipe } from '../shared/relative-time-pipe';
 import { ROLE_LABELS } from '../shared/role-label';
 import { UsersApi } from '../users/users-api';
 import { PendingCount } from './pending-count';
+import { TimeAgo } from '../shared/time-ago';
 
 function requestsFilters(params: ParamMap): UserListQuery {
   return {
@@ -43,16 +41,14 @@ function requestsFilters(params: ParamMap): UserListQuery {
 @Component({
   selector: 'vip-requests-page',
   imports: [
-    DatePipe,
+    TimeAgo,
     MatButton,
     MatFormField,
     MatOption,
     MatSelect,
     MatSortHeader,
     MatTableModule,
-    MatTooltip,
     PagedTable,
-    RelativeTimePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './requests-page.html',

@@ -1,5 +1,4 @@
 import { BreakpointObserver, Breakpoints } from '@angular/cdk/layout';
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -18,19 +17,18 @@ import {
 } from '@angular/material/menu';
 import { MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { MatTooltip } from '@angular/material/tooltip';
 import type { User, UserListQuery } from '@vip/shared-dto';
 import { ROLES } from '@vip/shared-dto';
 import { map } from 'rxjs';
 import { AuthStore } from '../core/auth-store';
 import type { PagedList } from '../shared/list/paged-list';
 import { PagedTable } from '../shared/list/paged-table';
-import { RelativeTimePipe } from '../shared/relative-time-pipe';
 import { ROLE_LABELS } from '../shared/role-label';
 import { STATUS_LABELS } from '../shared/status-label';
 import { UserAvatar } from '../shared/user-avatar';
 import { RoleSelect } from './role-select';
 import { UserActions } from './user-actions';
+import { TimeAgo } from '../shared/time-ago';
 
 const ALL_COLUMNS = [
   'avatar',
@@ -49,7 +47,7 @@ const HANDSET_COLUMNS = ['name', 'role', 'status', 'actions'] as const;
 @Component({
   selector: 'vip-users-table',
   imports: [
-    DatePipe,
+    TimeAgo,
     MatTableModule,
     MatSortHeader,
     MatIcon,
@@ -58,9 +56,7 @@ const HANDSET_COLUMNS = ['name', 'role', 'status', 'actions'] as const;
     MatMenuContent,
     MatMenuItem,
     MatMenuTrigger,
-    MatTooltip,
     PagedTable,
-    RelativeTimePipe,
     RoleSelect,
     UserAvatar,
   ],
