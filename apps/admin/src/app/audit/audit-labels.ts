@@ -19,6 +19,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'invitation.revoked': 'Invitation revoked',
   'invitation.accepted': 'Invitation accepted',
   'settings.changed': 'Settings changed',
+  'token.created': 'API token created',
+  'token.revoked': 'API token revoked',
+  'webhook.created': 'Webhook added',
+  'webhook.changed': 'Webhook changed',
+  'webhook.deleted': 'Webhook removed',
 };
 
 const REFUSAL_REASONS: Readonly<Record<string, string>> = {

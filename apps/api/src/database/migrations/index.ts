@@ -3,6 +3,7 @@ import { CreateAuditEvents1764900000000 } from './1764900000000-create-audit-eve
 import { SessionReuseDetection1796134278000 } from './1796134278000-session-reuse-detection';
 import { ListsAtScale1796140000000 } from './1796140000000-lists-at-scale';
 import { AccessLifecycle1796200000000 } from './1796200000000-access-lifecycle';
+import { IntegrationAuditActions1796300000000 } from './1796300000000-integration-audit-actions';
 
 /** Every migration, oldest first. Append-only: never edit one that has been merged. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   SessionReuseDetection1796134278000,
   ListsAtScale1796140000000,
   AccessLifecycle1796200000000,
+  IntegrationAuditActions1796300000000,
 ];
