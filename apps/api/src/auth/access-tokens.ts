@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type JwtService } from '@nestjs/jwt';
-import { type AppConfig } from '../config/app-config';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config';
 
 export const TOKEN_ISSUER = 'vip-coordinator';
 export const TOKEN_AUDIENCE = 'vip-coordinator-api';
