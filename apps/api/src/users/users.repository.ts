@@ -41,7 +41,7 @@ export interface UserListCriteria {
 export interface UserList {
   rows: UserRow[];
   total: number;
-  /** False when more than `COUNT_LIMIT` people match a search or status: `total` is then `COUNT_LIMIT`. */
+  /** False when more than `COUNT_LIMIT` people match a search: `total` is then `COUNT_LIMIT`. */
   totalExact: boolean;
 }
 
@@ -94,8 +94,8 @@ export class UsersRepository {
   }
 
   /**
-   * One page and its total. Without a search or status filter the total is exact and
-   * read from `user_counts`; otherwise at most `COUNT_LIMIT + 1` matches are counted.
+   * One page and its total. Without a search the total is exact and read from
+   * `user_counts`; otherwise at most `COUNT_LIMIT + 1` matches are counted.
    */
   async list(criteria: UserListCriteria): Promise<UserList> {
     const offset = (criteria.page - 1) * criteria.pageSize;
@@ -300,20 +300,15 @@ export function userPageSql(criteria: UserListCriteria, offset = (criteria.page 
 }
 
 /**
- * How many people the criteria match: exact from `user_counts` without a search,
- * otherwise counted up to `COUNT_LIMIT + 1` (never the whole table).
+ * How many people the criteria match: without a search, exact from `user_counts` (kept
+ * per role and status, so the same role and status conditions apply); with one, counted
+ * up to `COUNT_LIMIT + 1` (never the whole table).
  */
 export function userCountSql(criteria: Pick<UserListCriteria, 'search' | 'role' | 'status'>): Statement {
-  if (!isCounted(criteria)) {
-    return criteria.role
-      ? {
-          text: 'SELECT coalesce(sum(count), 0)::int AS total FROM user_counts WHERE role = $1',
-          values: [criteria.role],
-        }
-      : { text: 'SELECT coalesce(sum(count), 0)::int AS total FROM user_counts', values: [] };
-  }
   const values: unknown[] = [];
   const where = userFilter(criteria, values);
+  if (!isCounted(criteria))
+    return { text: `SELECT coalesce(sum(count), 0)::int AS total FROM user_counts ${where}`, values };
   values.push(COUNT_LIMIT + 1);
   return {
     text: `SELECT count(*)::int AS total FROM (SELECT FROM users ${where} LIMIT $${values.length}) AS matches`,
@@ -350,12 +345,9 @@ function userFilter(criteria: Pick<UserListCriteria, 'search' | 'role' | 'status
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
 
-/**
- * Whether the total must be counted in `users` (at most `COUNT_LIMIT + 1` rows): for a
- * search, and for a status filter, which `user_counts` (kept per role) does not know.
- */
-function isCounted(criteria: Pick<UserListCriteria, 'search' | 'status'>): boolean {
-  return Boolean(criteria.search || criteria.status);
+/** Whether the total must be counted in `users` (at most `COUNT_LIMIT + 1` rows): for a search. */
+function isCounted(criteria: Pick<UserListCriteria, 'search'>): boolean {
+  return Boolean(criteria.search);
 }
 
 /** `key` in the opposite direction; nulls, the earliest, go last. */
