@@ -154,7 +154,11 @@ async function benchScale(serverUrl, work, users) {
       log(`${cancelled} queries of timed-out requests were still running 30 s later and were cancelled between cases.`);
 
     if (config.explain) {
-      scale.explain = await explainUsersList(db, COMMON_FRAGMENT);
+      scale.explain = await explainUsersList(db, {
+        commonFragment: COMMON_FRAGMENT,
+        oneLetterFragment: ONE_LETTER_FRAGMENT,
+        workDir: work,
+      });
       for (const { label, sql, values, plan } of scale.explain)
         log(`\n-- EXPLAIN (ANALYZE, BUFFERS): ${label}\n-- ${sql}  ${JSON.stringify(values)}\n${plan}`);
     }

@@ -1,5 +1,5 @@
 import { COUNT_LIMIT, Role, USER_SORT_FIELDS, UserStatus, type Page, type User, type UserSort } from '@vip/shared-dto';
-import { userCountSql, userPageSql, type Statement, type UserListCriteria } from '../src/users/users.repository';
+import { userCountSql, userPageSql, type Statement, type UserListCriteria } from '../src/users/user-list.sql';
 import { aGoogleIdentity } from '@vip/testing';
 import { Browser, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
