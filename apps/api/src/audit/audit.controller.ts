@@ -16,7 +16,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get('audit-events')
-  @ApiOperation({ summary: 'List audit events: newest first, filtered, paged' })
+  @ApiOperation({ operationId: 'listAuditEvents', summary: 'List audit events: newest first, filtered, paged' })
   @ApiOkResponse({ type: AuditEventPageResponse })
   @ApiErrors(400)
   list(@Query() query: ListAuditEventsQuery): Promise<Page<AuditEvent>> {
@@ -25,6 +25,7 @@ export class AuditController {
 
   @Get('audit-events.csv')
   @ApiOperation({
+    operationId: 'exportAuditEvents',
     summary: 'Download audit events as CSV (same filters, no paging)',
     description: "RFC 4180; cells a spreadsheet would run as a formula are prefixed with `'`. Streamed newest first.",
   })

@@ -19,7 +19,7 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Readiness (same as /api/health/ready)' })
+  @ApiOperation({ operationId: 'getHealth', summary: 'Readiness (same as /api/health/ready)' })
   @ApiOkResponse(STATUS)
   @ApiErrors(503)
   check(): Promise<{ status: 'ok' }> {
@@ -29,6 +29,7 @@ export class HealthController {
   @Public()
   @Get('live')
   @ApiOperation({
+    operationId: 'getLiveness',
     summary: 'Liveness: 200 while the process runs, whatever the database does',
   })
   @ApiOkResponse(STATUS)
@@ -39,6 +40,7 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiOperation({
+    operationId: 'getReadiness',
     summary: 'Readiness: the database answers and no migration is pending',
   })
   @ApiOkResponse(STATUS)

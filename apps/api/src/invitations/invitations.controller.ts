@@ -38,6 +38,7 @@ export class InvitationsController {
 
   @Get()
   @ApiOperation({
+    operationId: 'listInvitations',
     summary: 'List invitations: paged, searched by email, filtered by state, sorted (newest first by default)',
   })
   @ApiOkResponse({ type: InvitationPageResponse })
@@ -48,6 +49,7 @@ export class InvitationsController {
 
   @Post()
   @ApiOperation({
+    operationId: 'createInvitation',
     summary: 'Invite an email with a role',
     description:
       'When that verified email signs in, its account is created active with this role, whatever the domains and sign-up policy. 409 when the email has an account or a live invitation.',
@@ -66,6 +68,7 @@ export class InvitationsController {
   @HttpCode(200)
   @RouteConfig({ bodyLimit: ROSTER_BODY_LIMIT })
   @ApiOperation({
+    operationId: 'importRoster',
     summary: `Import a roster (CSV, at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows)`,
     description:
       "Body: `text/csv`, UTF-8, header `email,role` or `email,role,name`. Every row is checked (email, role, duplicates, formula-looking cells, existing accounts and live invitations). Any bad row: 400 with every row's verdict, nothing written. Otherwise all rows are written in one transaction; `dryRun=true` only previews.",
@@ -87,6 +90,7 @@ export class InvitationsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({
+    operationId: 'revokeInvitation',
     summary: 'Revoke an invitation',
     description: 'It is kept, as `revoked`. 409 when it was already accepted.',
   })

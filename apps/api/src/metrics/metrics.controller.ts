@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { FastifyReply } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Public } from '../auth/decorators/public.decorator';
-import { ApiErrors } from '../common/api-responses';
+import { ApiErrors, SECURITY } from '../common/api-responses';
 import { UnauthorizedError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { Metrics } from './metrics.service';
@@ -23,8 +23,9 @@ export class MetricsController {
   @Public()
   @Get()
   @Header('cache-control', 'no-store')
-  @ApiBearerAuth()
+  @ApiBearerAuth(SECURITY.metricsToken)
   @ApiOperation({
+    operationId: 'getMetrics',
     summary: 'Prometheus metrics',
     description:
       'Needs `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set; in production 404 while it is unset.',
