@@ -1,7 +1,9 @@
 // `npm run openapi`: writes the API's OpenAPI document (libs/api-client/openapi.json) and
 // the typed client's schema (libs/api-client/src/lib/schema.d.ts) from the code.
-// `--check` (in `npm run lint`) writes nothing and fails when either is out of date.
+// `--check` (in `npm run lint`) writes nothing, fails when either is out of date, and lints
+// the document with Redocly's recommended rules (redocly.yaml).
 // The document is built from the decorators alone: no database, no listening server.
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -36,6 +38,12 @@ if (check) {
     process.exit(1);
   }
   console.log(`${DOCUMENT} and ${SCHEMA} match the code.`);
+  const lint = spawnSync('npx', ['redocly', 'lint', '--format=stylish'], {
+    stdio: 'inherit',
+    // No usage reports or update checks from a lint run.
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
+  process.exit(lint.status ?? 1);
 } else {
   for (const [path, text] of Object.entries(files)) writeFileSync(path, text);
   console.log(`Wrote ${DOCUMENT} and ${SCHEMA}.`);

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Headers, NotFoundException, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Public } from '../auth/decorators/public.decorator';
@@ -30,8 +30,11 @@ export class MetricsController {
     description:
       'Needs `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set; in production 404 while it is unset.',
   })
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
+  // The content type on the 200 alone: errors stay JSON.
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format',
+    content: { 'text/plain': { schema: { type: 'string', example: 'auth_sign_ins_total{outcome="success"} 42\n' } } },
+  })
   @ApiErrors(401, 404)
   async scrape(
     @Headers('authorization') authorization: string | undefined,

@@ -1118,7 +1118,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/plain': components['schemas']['ApiErrorResponse'];
+          'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
       /** @description `NOT_FOUND`: no such resource */
@@ -1127,7 +1127,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/plain': components['schemas']['ApiErrorResponse'];
+          'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
       429: components['responses']['TooManyRequests'];
@@ -1230,7 +1230,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/csv': components['schemas']['ApiErrorResponse'];
+          'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
       /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
