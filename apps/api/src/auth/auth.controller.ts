@@ -49,7 +49,12 @@ export class AuthController {
     operationId: 'signInWithGoogle',
     summary: "Start a Google sign-in: redirect to Google's consent page (state + PKCE S256)",
   })
-  @ApiQuery({ name: 'login_hint', required: false, description: 'Email to preselect at Google' })
+  @ApiQuery({
+    name: 'login_hint',
+    required: false,
+    description: 'Email to preselect at Google',
+    example: 'ada@example.com',
+  })
   @ApiFoundResponse({ description: 'Redirect to the authorization URL' })
   @ApiErrors(404)
   startGoogle(@Res() reply: FastifyReply): void {

@@ -50,7 +50,7 @@ export class SessionsController {
     summary: 'End one of my sessions',
     description: "404 when it is not one of the caller's live sessions.",
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'id', format: 'uuid', example: '5d2e7a90-3b1c-4f6e-8d4a-9c0b1e2f3a4b' })
   @ApiNoContentResponse({ description: 'Ended: its access tokens get 401 on their next request' })
   @ApiErrors(400, 404)
   revoke(

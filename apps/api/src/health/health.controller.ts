@@ -8,7 +8,8 @@ import { HealthService } from './health.service';
 const STATUS = {
   schema: {
     type: 'object',
-    properties: { status: { type: 'string', example: 'ok' } },
+    required: ['status'],
+    properties: { status: { type: 'string', enum: ['ok'], example: 'ok' } },
   },
 };
 

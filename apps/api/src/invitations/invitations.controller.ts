@@ -94,7 +94,7 @@ export class InvitationsController {
     summary: 'Revoke an invitation',
     description: 'It is kept, as `revoked`. 409 when it was already accepted.',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'id', format: 'uuid', example: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' })
   @ApiNoContentResponse({ description: 'Revoked (also when it already was)' })
   @ApiErrors(400, 404, 409)
   revoke(
