@@ -170,7 +170,13 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
         SECURITY.accessToken,
       )
       .addBearerAuth(
-        { type: 'http', scheme: 'bearer', bearerFormat: 'vipc_…', description: 'API token for integrations' },
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'vipc_…',
+          description:
+            'API token for integrations (`POST /api/tokens`): accepted on the routes its scopes cover (`users:read`, `users:write`, `audit:read`)',
+        },
         SECURITY.apiToken,
       )
       .addCookieAuth(

@@ -9,7 +9,8 @@ import { AuditEventPageResponse } from './dto/audit.responses';
 import { ListAuditEventsQuery } from './dto/list-audit-events.query';
 
 @ApiTags('audit')
-@ApiAuthenticated()
+// API tokens reach these routes too, as their scopes allow.
+@ApiAuthenticated({ apiToken: true })
 @Roles([Role.Administrator])
 @Controller()
 export class AuditController {

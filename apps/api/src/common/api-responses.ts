@@ -40,7 +40,11 @@ export const ApiErrors = (...statuses: number[]) =>
 
 /**
  * A route that needs a bearer token (and so may answer 401 and 403): a session's access
- * token or an API token, either one.
+ * token, or with `apiToken` also an API token (`vipc_…`) whose scopes cover the route.
  */
-export const ApiAuthenticated = () =>
-  applyDecorators(ApiBearerAuth(SECURITY.accessToken), ApiSecurity(SECURITY.apiToken), ApiErrors(401, 403));
+export const ApiAuthenticated = ({ apiToken = false }: { apiToken?: boolean } = {}) =>
+  applyDecorators(
+    ApiBearerAuth(SECURITY.accessToken),
+    ...(apiToken ? [ApiSecurity(SECURITY.apiToken)] : []),
+    ApiErrors(401, 403),
+  );

@@ -30,7 +30,8 @@ import { InvitationsService } from './invitations.service';
 export const ROSTER_BODY_LIMIT = 1024 * 1024;
 
 @ApiTags('invitations')
-@ApiAuthenticated()
+// API tokens reach these routes too, as their scopes allow.
+@ApiAuthenticated({ apiToken: true })
 @Roles([Role.Administrator])
 @Controller('invitations')
 export class InvitationsController {

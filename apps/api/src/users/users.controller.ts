@@ -19,7 +19,8 @@ import { UsersService } from './users.service';
 const EMAIL_PARAM = { name: 'email', description: 'Matched case-insensitively', example: 'ada@example.com' };
 
 @ApiTags('users')
-@ApiAuthenticated()
+// API tokens reach these routes too, as their scopes allow.
+@ApiAuthenticated({ apiToken: true })
 @Roles([Role.Administrator])
 @Controller('auth/users')
 export class UsersController {
