@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import prettier from 'prettier';
 
@@ -17,6 +18,7 @@ const SCHEMA_BANNER = `/**
 `;
 
 const check = process.argv.includes('--check');
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const require = createRequire(import.meta.url);
 require('ts-node').register({ project: 'apps/api/tsconfig.app.json', transpileOnly: true });
