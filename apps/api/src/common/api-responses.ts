@@ -1,6 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 import { ApiErrorResponse } from './api-error.response';
+
+/** Names of the OpenAPI security schemes (`components.securitySchemes`). */
+export const SECURITY = {
+  /** The short-lived JWT of a sign-in session (`POST /api/auth/refresh`). */
+  accessToken: 'bearer',
+  /** An API token (`vipc_…`) for integrations. */
+  apiToken: 'apiToken',
+  /** The httpOnly session cookie, for `POST /api/auth/refresh` and `/logout` only. */
+  session: 'session',
+  /** `METRICS_TOKEN`, for `/api/metrics` only. */
+  metricsToken: 'metricsToken',
+} as const;
 
 /** Each status with the `code`s it may carry (`ApiErrorResponse.code`). */
 const DESCRIPTIONS: Record<number, string> = {
@@ -26,5 +38,13 @@ export const ApiErrors = (...statuses: number[]) =>
     ),
   );
 
-/** A route that needs a bearer token (and so may answer 401 and 403). */
-export const ApiAuthenticated = () => applyDecorators(ApiBearerAuth(), ApiErrors(401, 403));
+/**
+ * A route that needs a bearer token (and so may answer 401 and 403): a session's access
+ * token, or with `apiToken` also an API token (`vipc_…`) whose scopes cover the route.
+ */
+export const ApiAuthenticated = ({ apiToken = false }: { apiToken?: boolean } = {}) =>
+  applyDecorators(
+    ApiBearerAuth(SECURITY.accessToken),
+    ...(apiToken ? [ApiSecurity(SECURITY.apiToken)] : []),
+    ApiErrors(401, 403),
+  );

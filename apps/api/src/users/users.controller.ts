@@ -19,14 +19,18 @@ import { UsersService } from './users.service';
 const EMAIL_PARAM = { name: 'email', description: 'Matched case-insensitively', example: 'ada@example.com' };
 
 @ApiTags('users')
-@ApiAuthenticated()
+// API tokens reach these routes too, as their scopes allow.
+@ApiAuthenticated({ apiToken: true })
 @Roles([Role.Administrator])
 @Controller('auth/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List users: paged, searched, filtered by role and status, sorted' })
+  @ApiOperation({
+    operationId: 'listUsers',
+    summary: 'List users: paged, searched, filtered by role and status, sorted',
+  })
   @ApiOkResponse({ type: UserPageResponse })
   @ApiErrors(400)
   list(@Query() query: ListUsersQuery): Promise<Page<User>> {
@@ -36,6 +40,7 @@ export class UsersController {
   // Before `:email`, which would otherwise take "stats" for an email.
   @Get('stats')
   @ApiOperation({
+    operationId: 'getUserStats',
     summary: 'Numbers about people',
     description:
       'Counts by role; sign-ins per UTC day (last 30 days); new accounts per week (last 12 weeks); accounts without a sign-in for 30+ days.',
@@ -46,7 +51,10 @@ export class UsersController {
   }
 
   @Get(':email/activity')
-  @ApiOperation({ summary: "A person's timeline: audit events where they acted or were acted on, newest first" })
+  @ApiOperation({
+    operationId: 'getUserActivity',
+    summary: "A person's timeline: audit events where they acted or were acted on, newest first",
+  })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: AuditEventPageResponse })
   @ApiErrors(400, 404)
@@ -55,7 +63,7 @@ export class UsersController {
   }
 
   @Get(':email')
-  @ApiOperation({ summary: 'Get one user by email' })
+  @ApiOperation({ operationId: 'getUser', summary: 'Get one user by email' })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(404)
@@ -65,6 +73,7 @@ export class UsersController {
 
   @Patch(':email/role')
   @ApiOperation({
+    operationId: 'changeUserRole',
     summary: "Change a user's role",
     description: 'Refused with 409 when it would leave no active administrator.',
   })
@@ -83,6 +92,7 @@ export class UsersController {
   @Post(':email/disable')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'disableUser',
     summary: 'Disable an account',
     description:
       "All that person's sessions end in the same transaction; their tokens get 401 and Google sign-in is refused. 409 for yourself, or when it would leave no active administrator.",
@@ -101,6 +111,7 @@ export class UsersController {
   @Post(':email/enable')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'enableUser',
     summary: 'Enable a disabled account',
     description: '409 for a pending account (approve or reject it).',
   })
@@ -118,6 +129,7 @@ export class UsersController {
   @Post(':email/approve')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'approveUser',
     summary: 'Approve a pending account with a role',
     description: '409 when the account is not pending.',
   })
@@ -136,6 +148,7 @@ export class UsersController {
   @Post(':email/reject')
   @HttpCode(204)
   @ApiOperation({
+    operationId: 'rejectUser',
     summary: 'Reject a pending account',
     description: 'The account is removed. 409 when it is not pending.',
   })
@@ -151,7 +164,7 @@ export class UsersController {
   }
 
   @Get(':email/sessions')
-  @ApiOperation({ summary: "A person's live sessions" })
+  @ApiOperation({ operationId: 'listUserSessions', summary: "A person's live sessions" })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: [SessionResponse] })
   @ApiErrors(400, 404)
@@ -161,7 +174,10 @@ export class UsersController {
 
   @Delete(':email/sessions')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End every session of a person (sign them out everywhere)' })
+  @ApiOperation({
+    operationId: 'revokeUserSessions',
+    summary: 'End every session of a person (sign them out everywhere)',
+  })
   @ApiParam(EMAIL_PARAM)
   @ApiNoContentResponse({ description: 'Every session ended' })
   @ApiErrors(400, 404)
@@ -176,6 +192,7 @@ export class UsersController {
   @Delete(':email')
   @HttpCode(204)
   @ApiOperation({
+    operationId: 'deleteUser',
     summary: 'Delete a user and end their sessions',
     description: 'Refused with 409 when it would leave no active administrator.',
   })
