@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { AccessTokens } from './auth/access-tokens';
+import { API_TOKEN_SECURITY } from './auth/decorators/scopes.decorator';
 import { SESSION_COOKIE } from './auth/cookies';
 import { closeConnectionsWhenDraining } from './common/http/drain';
 import { registerRateLimits } from './common/http/rate-limit';
@@ -142,10 +143,20 @@ function setUpSwagger(app: NestFastifyApplication): void {
       .setTitle('VIP Coordinator API')
       .setDescription(
         'People who coordinate VIP transport sign in with Google; administrators manage their roles. ' +
-          'Send `Authorization: Bearer <accessToken>`; get the token from `POST /api/auth/refresh` with the session cookie.',
+          'Send `Authorization: Bearer <accessToken>`; get the token from `POST /api/auth/refresh` with the session cookie. ' +
+          'Integrations send an API token instead (`Authorization: Bearer vipc_…`, scheme `apiToken`) on the routes its scopes cover.',
       )
       .setVersion('1.0')
       .addBearerAuth()
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'API token `vipc_…` created by an administrator (`POST /api/tokens`). Scopes: `users:read`, `users:write`, `audit:read`.',
+        },
+        API_TOKEN_SECURITY,
+      )
       .addCookieAuth(SESSION_COOKIE)
       .build(),
   );

@@ -9,6 +9,7 @@ import type { AuthRequest } from '../auth/auth-request';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { SessionResponse } from '../auth/dto/session.response';
 import { Roles } from '../auth/decorators/roles.decorator';
+import { Scopes } from '../auth/decorators/scopes.decorator';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateRoleBody } from './dto/update-role.body';
 import { UserStatsResponse } from './dto/user-stats.response';
@@ -26,6 +27,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @Scopes('users:read')
   @ApiOperation({ summary: 'List users: paged, searched, filtered by role and status, sorted' })
   @ApiOkResponse({ type: UserPageResponse })
   @ApiErrors(400)
@@ -35,6 +37,7 @@ export class UsersController {
 
   // Before `:email`, which would otherwise take "stats" for an email.
   @Get('stats')
+  @Scopes('users:read')
   @ApiOperation({
     summary: 'Numbers about people',
     description:
@@ -46,6 +49,7 @@ export class UsersController {
   }
 
   @Get(':email/activity')
+  @Scopes('users:read')
   @ApiOperation({ summary: "A person's timeline: audit events where they acted or were acted on, newest first" })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: AuditEventPageResponse })
@@ -55,6 +59,7 @@ export class UsersController {
   }
 
   @Get(':email')
+  @Scopes('users:read')
   @ApiOperation({ summary: 'Get one user by email' })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: UserResponse })
@@ -64,6 +69,7 @@ export class UsersController {
   }
 
   @Patch(':email/role')
+  @Scopes('users:write')
   @ApiOperation({
     summary: "Change a user's role",
     description: 'Refused with 409 when it would leave no active administrator.',
@@ -81,6 +87,7 @@ export class UsersController {
   }
 
   @Post(':email/disable')
+  @Scopes('users:write')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Disable an account',
@@ -99,6 +106,7 @@ export class UsersController {
   }
 
   @Post(':email/enable')
+  @Scopes('users:write')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Enable a disabled account',
@@ -116,6 +124,7 @@ export class UsersController {
   }
 
   @Post(':email/approve')
+  @Scopes('users:write')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Approve a pending account with a role',
@@ -134,6 +143,7 @@ export class UsersController {
   }
 
   @Post(':email/reject')
+  @Scopes('users:write')
   @HttpCode(204)
   @ApiOperation({
     summary: 'Reject a pending account',
@@ -151,6 +161,7 @@ export class UsersController {
   }
 
   @Get(':email/sessions')
+  @Scopes('users:write')
   @ApiOperation({ summary: "A person's live sessions" })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: [SessionResponse] })
@@ -160,6 +171,7 @@ export class UsersController {
   }
 
   @Delete(':email/sessions')
+  @Scopes('users:write')
   @HttpCode(204)
   @ApiOperation({ summary: 'End every session of a person (sign them out everywhere)' })
   @ApiParam(EMAIL_PARAM)
@@ -174,6 +186,7 @@ export class UsersController {
   }
 
   @Delete(':email')
+  @Scopes('users:write')
   @HttpCode(204)
   @ApiOperation({
     summary: 'Delete a user and end their sessions',
