@@ -38,8 +38,12 @@ describe('API tokens (/api/tokens)', () => {
   const list = () => http.get<ApiToken[]>(url('/api/tokens'), admin.auth);
   const revoke = (id: string, auth = admin.auth) => http.request('DELETE', url(`/api/tokens/${id}`), { headers: auth });
   const rowOf = async (id: string) =>
-    (await app.db.query<{ row: string; token_hash: string }>('SELECT t::text AS row, token_hash FROM api_tokens t WHERE id = $1', [id]))
-      .rows[0];
+    (
+      await app.db.query<{ row: string; token_hash: string }>(
+        'SELECT t::text AS row, token_hash FROM api_tokens t WHERE id = $1',
+        [id],
+      )
+    ).rows[0];
   const counts = async () =>
     (
       await app.db.query(
@@ -157,7 +161,10 @@ describe('API tokens (/api/tokens)', () => {
       const changed = await call('PATCH', '/api/auth/users/target@example.com/role', write.secret, { role: 'driver' });
       expect(changed.status).toBe(200);
       expect((changed.body as User).role).toBe('driver');
-      const invited = await call('POST', '/api/invitations', write.secret, { email: 'invitee@gmail.com', role: 'driver' });
+      const invited = await call('POST', '/api/invitations', write.secret, {
+        email: 'invitee@gmail.com',
+        role: 'driver',
+      });
       expect(invited.status).toBe(201);
       // An invitation needs a person who invited: the token's creator.
       expect((invited.body as Invitation).invitedBy).toEqual({ email: 'ada@example.com', name: 'Ada Lovelace' });
@@ -181,7 +188,9 @@ describe('API tokens (/api/tokens)', () => {
         (await app.db.query<{ at: Date }>('SELECT last_used_at AS at FROM api_tokens WHERE id = $1', [token.id]))
           .rows[0].at;
       // Used 30 s ago: not written again.
-      await app.db.query(`UPDATE api_tokens SET last_used_at = now() - interval '30 seconds' WHERE id = $1`, [token.id]);
+      await app.db.query(`UPDATE api_tokens SET last_used_at = now() - interval '30 seconds' WHERE id = $1`, [
+        token.id,
+      ]);
       const recent = await lastUsed();
       expect((await call('GET', '/api/auth/users/stats', secret)).status).toBe(200);
       expect(await lastUsed()).toEqual(recent);
@@ -277,9 +286,9 @@ describe('API tokens (/api/tokens)', () => {
       expect((await call('GET', '/api/auth/users', secret)).status).toBe(401);
       expect((await status('enable')).status).toBe(200);
 
-      expect((await http.request('DELETE', url('/api/auth/users/grace@example.com'), { headers: admin.auth })).status).toBe(
-        204,
-      );
+      expect(
+        (await http.request('DELETE', url('/api/auth/users/grace@example.com'), { headers: admin.auth })).status,
+      ).toBe(204);
       expect((await call('GET', '/api/auth/users', secret)).status).toBe(401);
       expect((await list()).body.find((t) => t.id === token.id)!.createdBy).toBeNull();
     });
@@ -307,7 +316,9 @@ describe('API tokens (/api/tokens)', () => {
 
     it('records what a token does with the token as the actor (id, name, prefix), in the list and the CSV', async () => {
       const write = (await create({ name: 'Roster bot', scopes: ['users:write', 'audit:read'] })).body;
-      const reply = await call('PATCH', '/api/auth/users/target@example.com/role', write.secret, { role: 'coordinator' });
+      const reply = await call('PATCH', '/api/auth/users/target@example.com/role', write.secret, {
+        role: 'coordinator',
+      });
       expect(reply.status).toBe(200);
       const rows = await app.db.query(
         `SELECT action, actor_id, actor_email, actor_token_id, actor_token_name, actor_token_prefix, target_email, request_id
@@ -334,9 +345,9 @@ describe('API tokens (/api/tokens)', () => {
         actorToken: { id: write.token.id, name: 'Roster bot', prefix: write.token.prefix },
       });
       // A person's own actions carry no token.
-      expect((page.body as Page<AuditEvent>).items.filter((e) => e.actorEmail).every((e) => e.actorToken === null)).toBe(
-        true,
-      );
+      expect(
+        (page.body as Page<AuditEvent>).items.filter((e) => e.actorEmail).every((e) => e.actorToken === null),
+      ).toBe(true);
       const [header, ...records] = parseCsv((await call('GET', '/api/audit-events.csv', write.secret)).text);
       expect(header.slice(-3)).toEqual(['actorTokenId', 'actorTokenName', 'actorTokenPrefix']);
       const record = records.find((r) => r[0] === event.id)!;

@@ -27,7 +27,9 @@ export class RolesGuard implements CanActivate {
       const scopes = this.reflector.getAllAndOverride<string[] | undefined>(TOKEN_SCOPES, targets) ?? [];
       if (!scopes.some((scope) => (apiToken.scopes as readonly string[]).includes(scope))) {
         throw new ForbiddenError(
-          scopes.length ? `This needs an API token with the scope ${scopes.join(' or ')}` : 'API tokens cannot call this',
+          scopes.length
+            ? `This needs an API token with the scope ${scopes.join(' or ')}`
+            : 'API tokens cannot call this',
         );
       }
     }

@@ -9,7 +9,17 @@ import {
   type CreateApiTokenRequest,
   type CreatedApiToken,
 } from '@vip/shared-dto';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 
 export class CreateApiTokenBody implements CreateApiTokenRequest {
   @ApiProperty({ example: 'HR sync', maxLength: MAX_API_TOKEN_NAME_LENGTH, description: 'What the token is for' })
