@@ -170,6 +170,12 @@ describe('API tokens (/api/tokens)', () => {
       expect((invited.body as Invitation).invitedBy).toEqual({ email: 'ada@example.com', name: 'Ada Lovelace' });
       expect((await call('GET', '/api/auth/users', write.secret)).status).toBe(403);
       expect((await call('GET', '/api/audit-events', write.secret)).status).toBe(403);
+      // The token acts for its creator: "yourself" is the creator, whom it cannot disable.
+      const self = await call('POST', '/api/auth/users/ada@example.com/disable', write.secret);
+      expect(self.status).toBe(409);
+      expect((await app.db.query(`SELECT status FROM users WHERE email = 'ada@example.com'`)).rows[0].status).toBe(
+        'active',
+      );
 
       expect((await call('GET', '/api/audit-events', audit.secret)).status).toBe(200);
       expect((await call('GET', '/api/audit-events.csv', audit.secret)).status).toBe(200);

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import * as crypto from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ApiTokenSecrets } from './api-token-secrets';
 
 jest.mock('node:crypto', () => {
-  const actual = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+  const actual = jest.requireActual<typeof crypto>('node:crypto');
   return { ...actual, timingSafeEqual: jest.fn(actual.timingSafeEqual) };
 });
 

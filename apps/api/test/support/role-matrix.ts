@@ -35,8 +35,6 @@ export const CALLERS = [
 ] as const;
 export type Caller = (typeof CALLERS)[number];
 
-const isTokenCaller = (caller: Caller): caller is TokenCaller => caller in TOKEN_CALLERS;
-
 /**
  * A caller's own copy of a person or invitee that a call uses up (deleted, approved,
  * rejected, invited), so each admitted caller finds its own: `doomed@…` for the
