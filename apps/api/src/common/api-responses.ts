@@ -5,8 +5,8 @@ import { ApiErrorResponse } from './api-error.response';
 /** Each status with the `code`s it may carry (`ApiErrorResponse.code`). */
 const DESCRIPTIONS: Record<number, string> = {
   400: '`VALIDATION`: unknown fields, wrong types or values out of range',
-  401: '`UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists',
-  403: "`FORBIDDEN`: the caller's current role does not admit this",
+  401: '`UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator',
+  403: "`FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it",
   404: '`NOT_FOUND`: no such resource',
   409: '`LAST_ADMINISTRATOR`: the change would leave no active administrator; `CONFLICT`: it clashes with an existing record or the current state (see the description)',
   413: '`PAYLOAD_TOO_LARGE`: the request body is too large',
