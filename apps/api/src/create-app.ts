@@ -198,6 +198,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .addTag('invitations', 'Invitations and roster imports (administrators)')
       .addTag('settings', 'Sign-up policy and the default role (administrators)')
       .addTag('audit', 'Who changed what, and when (administrators)')
+      .addTag('tokens', 'API tokens for integrations (administrators)')
       .addTag('health', 'Liveness and readiness probes')
       .addTag('operations', 'Metrics for monitoring')
       .build(),

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, type AuditEvent, type Page } from '@vip/shared-dto';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/decorators/roles.decorator';
+import { Scopes } from '../auth/decorators/scopes.decorator';
 import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
 import { AuditService } from './audit.service';
 import { AuditEventPageResponse } from './dto/audit.responses';
@@ -10,8 +11,9 @@ import { ListAuditEventsQuery } from './dto/list-audit-events.query';
 
 @ApiTags('audit')
 // API tokens reach these routes too, as their scopes allow.
-@ApiAuthenticated({ apiToken: true })
+@ApiAuthenticated()
 @Roles([Role.Administrator])
+@Scopes('audit:read')
 @Controller()
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

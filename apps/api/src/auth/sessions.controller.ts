@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } 
 import type { Session, User } from '@vip/shared-dto';
 import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
 import { ClientContext, type RequestContext } from '../common/request-context';
-import type { AuthRequest } from './auth-request';
+import type { SessionRequest } from './auth-request';
 import { CurrentUser } from './decorators/current-user.decorator';
 import { AllowPending, AnyRole } from './decorators/roles.decorator';
 import { SessionResponse } from './dto/session.response';
@@ -24,7 +24,7 @@ export class SessionsController {
     summary: 'My sessions, most recently used first; `current` marks this one',
   })
   @ApiOkResponse({ type: [SessionResponse] })
-  mine(@CurrentUser() caller: User, @Req() request: AuthRequest): Promise<Session[]> {
+  mine(@CurrentUser() caller: User, @Req() request: SessionRequest): Promise<Session[]> {
     return this.sessions.mine(caller, request.sessionId);
   }
 
@@ -37,7 +37,7 @@ export class SessionsController {
   @ApiNoContentResponse({ description: 'The other sessions ended' })
   revokeOthers(
     @CurrentUser() caller: User,
-    @Req() request: AuthRequest,
+    @Req() request: SessionRequest,
     @ClientContext() context: RequestContext,
   ): Promise<void> {
     return this.sessions.revokeOthers(caller, request.sessionId, context);

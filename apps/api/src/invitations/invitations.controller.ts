@@ -13,6 +13,7 @@ import {
 import { MAX_IMPORT_ROWS, Role, type ImportResult, type Invitation, type Page, type User } from '@vip/shared-dto';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { Roles } from '../auth/decorators/roles.decorator';
+import { Scopes } from '../auth/decorators/scopes.decorator';
 import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
 import { ValidationError } from '../common/errors';
 import { ClientContext, type RequestContext } from '../common/request-context';
@@ -31,8 +32,9 @@ export const ROSTER_BODY_LIMIT = 1024 * 1024;
 
 @ApiTags('invitations')
 // API tokens reach these routes too, as their scopes allow.
-@ApiAuthenticated({ apiToken: true })
+@ApiAuthenticated()
 @Roles([Role.Administrator])
+@Scopes('users:write')
 @Controller('invitations')
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}

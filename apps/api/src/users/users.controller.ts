@@ -9,6 +9,7 @@ import type { AuthRequest } from '../auth/auth-request';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { SessionResponse } from '../auth/dto/session.response';
 import { Roles } from '../auth/decorators/roles.decorator';
+import { Scopes } from '../auth/decorators/scopes.decorator';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateRoleBody } from './dto/update-role.body';
 import { UserStatsResponse } from './dto/user-stats.response';
@@ -20,13 +21,14 @@ const EMAIL_PARAM = { name: 'email', description: 'Matched case-insensitively', 
 
 @ApiTags('users')
 // API tokens reach these routes too, as their scopes allow.
-@ApiAuthenticated({ apiToken: true })
+@ApiAuthenticated()
 @Roles([Role.Administrator])
 @Controller('auth/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @Scopes('users:read')
   @ApiOperation({
     operationId: 'listUsers',
     summary: 'List users: paged, searched, filtered by role and status, sorted',
@@ -39,6 +41,7 @@ export class UsersController {
 
   // Before `:email`, which would otherwise take "stats" for an email.
   @Get('stats')
+  @Scopes('users:read')
   @ApiOperation({
     operationId: 'getUserStats',
     summary: 'Numbers about people',
@@ -51,6 +54,7 @@ export class UsersController {
   }
 
   @Get(':email/activity')
+  @Scopes('users:read')
   @ApiOperation({
     operationId: 'getUserActivity',
     summary: "A person's timeline: audit events where they acted or were acted on, newest first",
@@ -63,6 +67,7 @@ export class UsersController {
   }
 
   @Get(':email')
+  @Scopes('users:read')
   @ApiOperation({ operationId: 'getUser', summary: 'Get one user by email' })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: UserResponse })
@@ -72,6 +77,7 @@ export class UsersController {
   }
 
   @Patch(':email/role')
+  @Scopes('users:write')
   @ApiOperation({
     operationId: 'changeUserRole',
     summary: "Change a user's role",
@@ -90,6 +96,7 @@ export class UsersController {
   }
 
   @Post(':email/disable')
+  @Scopes('users:write')
   @HttpCode(200)
   @ApiOperation({
     operationId: 'disableUser',
@@ -109,6 +116,7 @@ export class UsersController {
   }
 
   @Post(':email/enable')
+  @Scopes('users:write')
   @HttpCode(200)
   @ApiOperation({
     operationId: 'enableUser',
@@ -127,6 +135,7 @@ export class UsersController {
   }
 
   @Post(':email/approve')
+  @Scopes('users:write')
   @HttpCode(200)
   @ApiOperation({
     operationId: 'approveUser',
@@ -146,6 +155,7 @@ export class UsersController {
   }
 
   @Post(':email/reject')
+  @Scopes('users:write')
   @HttpCode(204)
   @ApiOperation({
     operationId: 'rejectUser',
@@ -164,6 +174,7 @@ export class UsersController {
   }
 
   @Get(':email/sessions')
+  @Scopes('users:write')
   @ApiOperation({ operationId: 'listUserSessions', summary: "A person's live sessions" })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: [SessionResponse] })
@@ -173,6 +184,7 @@ export class UsersController {
   }
 
   @Delete(':email/sessions')
+  @Scopes('users:write')
   @HttpCode(204)
   @ApiOperation({
     operationId: 'revokeUserSessions',
@@ -190,6 +202,7 @@ export class UsersController {
   }
 
   @Delete(':email')
+  @Scopes('users:write')
   @HttpCode(204)
   @ApiOperation({
     operationId: 'deleteUser',

@@ -385,6 +385,47 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List API tokens, newest first (revoked ones too) */
+    get: operations['listApiTokens'];
+    put?: never;
+    /**
+     * Create an API token
+     * @description Answers the secret (`vipc_…`) this once; only its SHA-256 hash is stored. Recorded as `token.created`.
+     */
+    post: operations['createApiToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an API token
+     * @description Its next request gets 401, on every instance. It stays listed, with `revokedAt`.
+     */
+    delete: operations['revokeApiToken'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/config': {
     parameters: {
       query?: never;
@@ -615,6 +656,20 @@ export interface components {
       | 'webhook.created'
       | 'webhook.changed'
       | 'webhook.deleted';
+    AuditActorTokenResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description As it was at the time
+       * @example HR sync
+       */
+      name: string;
+      /**
+       * @description The first 12 characters of the secret
+       * @example vipc_Ab3dE9x
+       */
+      prefix: string;
+    };
     AuditEventResponse: {
       /**
        * @description Increasing; a string, as it is a 64-bit integer
@@ -638,6 +693,8 @@ export interface components {
        * @example ada@example.com
        */
       actorEmail: string | null;
+      /** @description The API token that acted; then `actorId` and `actorEmail` are null */
+      actorToken: components['schemas']['AuditActorTokenResponse'] | null;
       /**
        * Format: uuid
        * @example 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b
@@ -955,6 +1012,66 @@ export interface components {
        */
       created: number;
     };
+    ApiTokenCreatorResponse: {
+      /** @example ada@example.com */
+      email: string;
+      /** @example Ada Lovelace */
+      name: string;
+    };
+    ApiTokenResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example HR sync */
+      name: string;
+      /**
+       * @description The first 12 characters of the secret
+       * @example vipc_Ab3dE9x
+       */
+      prefix: string;
+      scopes: ('users:read' | 'users:write' | 'audit:read')[];
+      /** @description null once that account is deleted */
+      createdBy: components['schemas']['ApiTokenCreatorResponse'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description To the minute
+       */
+      lastUsedAt: string | null;
+      /**
+       * Format: date-time
+       * @description null: never expires
+       */
+      expiresAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    CreateApiTokenBody: {
+      /**
+       * @description What the token is for
+       * @example HR sync
+       */
+      name: string;
+      /**
+       * @example [
+       *       "users:read"
+       *     ]
+       */
+      scopes: ('users:read' | 'users:write' | 'audit:read')[];
+      /**
+       * @description Days until it expires; absent or null: never
+       * @enum {number|null}
+       */
+      expiresInDays?: 30 | 90 | 365 | null;
+    };
+    CreatedApiTokenResponse: {
+      token: components['schemas']['ApiTokenResponse'];
+      /**
+       * @description Shown only here: send it as `Authorization: Bearer vipc_…`
+       * @example vipc_Ab3dE9xQ2mT7kL0pR5sV8wY1zC4fH6jN9bG3dK7eM2a
+       */
+      secret: string;
+    };
     AuthConfigResponseDto: {
       /**
        * @description Google sign-in is configured
@@ -1121,7 +1238,7 @@ export interface operations {
           'text/plain': string;
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1181,7 +1298,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1190,7 +1307,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1242,7 +1359,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1251,7 +1368,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1311,7 +1428,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1320,7 +1437,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1349,7 +1466,7 @@ export interface operations {
           'application/json': components['schemas']['UserStatsResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1358,7 +1475,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1403,7 +1520,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1412,7 +1529,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1453,7 +1570,7 @@ export interface operations {
           'application/json': components['schemas']['UserResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1462,7 +1579,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1502,7 +1619,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1511,7 +1628,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1574,7 +1691,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1583,7 +1700,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1642,7 +1759,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1651,7 +1768,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1710,7 +1827,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1719,7 +1836,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1782,7 +1899,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1791,7 +1908,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1849,7 +1966,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1858,7 +1975,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1917,7 +2034,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1926,7 +2043,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1975,7 +2092,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1984,7 +2101,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2022,7 +2139,7 @@ export interface operations {
           'application/json': components['schemas']['SettingsDto'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2031,7 +2148,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2073,7 +2190,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2082,7 +2199,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2129,7 +2246,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2138,7 +2255,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2180,7 +2297,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2189,7 +2306,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2243,7 +2360,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2252,7 +2369,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2309,7 +2426,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2318,7 +2435,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2338,6 +2455,152 @@ export interface operations {
       };
       /** @description `LAST_ADMINISTRATOR`: the change would leave no active administrator; `CONFLICT`: it clashes with an existing record or the current state (see the description) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listApiTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenResponse'][];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  createApiToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiTokenBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiTokenResponse'];
+        };
+      };
+      /** @description `VALIDATION`: unknown fields, wrong types or values out of range */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  revokeApiToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked (also when it already was) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `VALIDATION`: unknown fields, wrong types or values out of range */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `NOT_FOUND`: no such resource */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -2435,7 +2698,7 @@ export interface operations {
           'application/json': components['schemas']['AccessTokenResponseDto'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2444,7 +2707,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2505,7 +2768,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2543,7 +2806,7 @@ export interface operations {
           'application/json': components['schemas']['UserResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2552,7 +2815,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2581,7 +2844,7 @@ export interface operations {
           'application/json': components['schemas']['SessionResponse'][];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2590,7 +2853,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2618,7 +2881,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2627,7 +2890,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2666,7 +2929,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists */
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2675,7 +2938,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description `FORBIDDEN`: the caller's current role does not admit this */
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
       403: {
         headers: {
           [name: string]: unknown;

@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AUDIT_ACTIONS, type AuditAction, type AuditEvent, type Page } from '@vip/shared-dto';
+import { AUDIT_ACTIONS, type AuditAction, type AuditActorToken, type AuditEvent, type Page } from '@vip/shared-dto';
+
+export class AuditActorTokenResponse implements AuditActorToken {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'HR sync', description: 'As it was at the time' }) name!: string;
+  @ApiProperty({ example: 'vipc_Ab3dE9x', description: 'The first 12 characters of the secret' }) prefix!: string;
+}
 
 export class AuditEventResponse implements AuditEvent {
   @ApiProperty({ example: '1042', description: 'Increasing; a string, as it is a 64-bit integer' }) id!: string;
@@ -9,6 +15,12 @@ export class AuditEventResponse implements AuditEvent {
   actorId!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'ada@example.com', description: 'As it was at the time' })
   actorEmail!: string | null;
+  @ApiProperty({
+    type: AuditActorTokenResponse,
+    nullable: true,
+    description: 'The API token that acted; then `actorId` and `actorEmail` are null',
+  })
+  actorToken!: AuditActorTokenResponse | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' })
   targetId!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'grace@example.com', description: 'As it was at the time' })
