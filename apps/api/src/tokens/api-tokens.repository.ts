@@ -21,6 +21,8 @@ export interface ApiTokenCallerRow extends UserRow {
   token_prefix: string;
   token_scopes: ApiTokenScope[];
   token_hash: string;
+  /** Last used over a minute ago (or never): time to write `last_used_at` again. */
+  token_use_stale: boolean;
 }
 
 const CREATOR_COLUMNS = USER_COLUMNS.split(', ')
@@ -68,26 +70,31 @@ export class ApiTokensRepository {
 
   /**
    * The token with this hash if it is live (not revoked, not expired) and its creator is
-   * still an active administrator, with that creator. One indexed statement per request;
-   * it also marks the token used, but writes at most once a minute per token.
+   * still an active administrator, with that creator: one indexed read per request, which
+   * also says whether `last_used_at` is due to be written again (`markUsed`).
    */
   async findCaller(hash: string): Promise<ApiTokenCallerRow | undefined> {
+    // A read only: the write of `last_used_at`, once a minute, is `markUsed`'s.
     const rows = await this.db.prepared<ApiTokenCallerRow>(
       'api_tokens_caller',
-      `WITH caller AS (
-         SELECT t.id AS token_id, t.name AS token_name, t.prefix AS token_prefix, t.scopes AS token_scopes,
-                t.token_hash, ${CREATOR_COLUMNS}
-           FROM api_tokens t JOIN users u ON u.id = t.created_by
-          WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
-            AND u.role = '${Role.Administrator}' AND u.status = '${UserStatus.Active}'
-       ), used AS (
-         UPDATE api_tokens SET last_used_at = now()
-          WHERE id = (SELECT token_id FROM caller)
-            AND (last_used_at IS NULL OR last_used_at < now() - interval '60 seconds')
-       )
-       SELECT * FROM caller`,
+      `SELECT t.id AS token_id, t.name AS token_name, t.prefix AS token_prefix, t.scopes AS token_scopes,
+              t.token_hash, (t.last_used_at IS NULL OR t.last_used_at < now() - interval '60 seconds') AS token_use_stale,
+              ${CREATOR_COLUMNS}
+         FROM api_tokens t JOIN users u ON u.id = t.created_by
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+          AND u.role = '${Role.Administrator}' AND u.status = '${UserStatus.Active}'`,
       [hash],
     );
     return rows[0];
+  }
+
+  /** Marks the token used now, unless another request did within the minute. */
+  async markUsed(id: string): Promise<void> {
+    await this.db.prepared(
+      'api_tokens_mark_used',
+      `UPDATE api_tokens SET last_used_at = now()
+        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '60 seconds')`,
+      [id],
+    );
   }
 }

@@ -95,6 +95,7 @@ export class ApiTokensService {
     if (!hash) return undefined;
     const row = await this.tokens.findCaller(hash);
     if (!this.secrets.matches(row?.token_hash, hash) || !row) return undefined;
+    if (row.token_use_stale) await this.tokens.markUsed(row.token_id);
     return {
       user: toUser(row),
       token: { id: row.token_id, name: row.token_name, prefix: row.token_prefix, scopes: row.token_scopes },
