@@ -19,8 +19,15 @@ describe('the typed API client (@vip/api-client)', () => {
       INSERT INTO users (email, name, role, provider, provider_subject)
       SELECT 'driver' || i || '@fleet.example', 'Driver ' || i, 'driver', 'google', 'driver-' || i
       FROM generate_series(1, 6) AS i`);
-    // The integration's credential: an administrator's bearer token.
-    const token = ada.accessToken;
+    // An administrator makes the integration's credential, with the typed client too: an
+    // API token holding the scopes the integration needs, its secret shown this once.
+    const administrator = createVipClient({ baseUrl: app.url, token: ada.accessToken });
+    const created = await administrator.POST('/api/tokens', {
+      body: { name: 'Dispatch sync', scopes: ['users:read', 'users:write'], expiresInDays: 30 },
+    });
+    expect(created.response.status).toBe(201);
+    const token = created.data!.secret;
+    expect(token).toMatch(/^vipc_/);
     vip = createVipClient({ baseUrl: app.url, token });
   });
   afterAll(() => app.close());
@@ -86,6 +93,15 @@ describe('the typed API client (@vip/api-client)', () => {
     // @ts-expect-error no such path
     const unknown = await vip.GET('/api/auth/no-such-thing');
     expect(unknown.response.status).toBe(404);
+  });
+
+  it("answers 403 outside the token's scopes, and its actions are audited as the token", async () => {
+    const audit = await vip.GET('/api/audit-events');
+    expect({ status: audit.response.status, code: audit.error?.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    const { rows } = await app.db.query<{ actor_token_name: string; actor_email: string | null }>(
+      `SELECT actor_token_name, actor_email FROM audit_events WHERE action = 'user.role_changed'`,
+    );
+    expect(rows).toEqual([{ actor_token_name: 'Dispatch sync', actor_email: null }]);
   });
 
   it('answers 401 without a token, with the error body', async () => {
