@@ -192,8 +192,10 @@ describe('webhooks (/api/webhooks)', () => {
       expect(request.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
       expect(Math.abs(Number(request.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
       const [audit] = (
-        await app.db.query<{ id: string }>(`SELECT id::text FROM audit_events WHERE action = 'user.role_changed'`)
-      ).rows.slice(-1);
+        await app.db.query<{ id: string }>(
+          `SELECT max(id)::text AS id FROM audit_events WHERE action = 'user.role_changed'`,
+        )
+      ).rows;
       expect(payload).toEqual({
         id: `msg_${audit.id}`,
         type: 'user.role_changed',
@@ -281,7 +283,7 @@ describe('webhooks (/api/webhooks)', () => {
       ]);
       const ids = payloads.map((p) => Number(p.id.slice(4)));
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
-      expect((await deliveries(hook.id, '?pageSize=100')).total).toBe(28);
+      await eventually(async () => expect((await deliveries(hook.id, '?pageSize=100')).total).toBe(28));
     });
 
     it('sends a test event and redelivers a delivery with the same event id', async () => {
@@ -525,7 +527,7 @@ describe('webhooks and private networks (WEBHOOK_ALLOW_PRIVATE_NETWORKS unset)',
     ).toBe(200);
     const log = await eventually(async () => {
       const page = await http.get<Page<WebhookDelivery>>(`${app.url}/api/webhooks/${id}/deliveries`, admin.auth);
-      expect(page.body.total).toBeGreaterThanOrEqual(1);
+      expect(page.body.items.length).toBeGreaterThanOrEqual(1);
       return page.body;
     });
     expect(log.items.slice(-1)[0]).toMatchObject({
