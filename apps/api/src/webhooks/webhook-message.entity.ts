@@ -1,5 +1,4 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { AuditEventEntity } from '../audit/audit-event.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
 /**
@@ -32,9 +31,8 @@ export class WebhookMessageEntity {
   @Column({ type: 'varchar', length: 64 })
   type!: string;
 
-  /** The recorded change this event tells of; its `data` is that audit event. */
+  /** The recorded change this event tells of; its `data` is that audit event (append-only, so no foreign key). */
   @Column({ name: 'audit_event_id', type: 'bigint', nullable: true })
-  @ForeignKey(() => AuditEventEntity, { name: 'webhook_messages_audit_event_id_fkey' })
   auditEventId!: string | null;
 
   /** The `data` of an event that is no audit event (a test event). */
