@@ -345,6 +345,13 @@ describe('webhooks (/api/webhooks)', () => {
       ]);
       // It was failing; the success cleared that.
       expect(await webhook(hook.id)).toMatchObject({ enabled: true, failingSince: null });
+      const metrics = (await http.get(url('/api/metrics'))).text;
+      expect(
+        Number(metrics.match(/^webhook_deliveries_total\{outcome="failed"\} (\d+)$/m)?.[1]),
+      ).toBeGreaterThanOrEqual(2);
+      expect(
+        Number(metrics.match(/^webhook_deliveries_total\{outcome="delivered"\} (\d+)$/m)?.[1]),
+      ).toBeGreaterThanOrEqual(1);
     });
 
     it('shows when an endpoint started failing, and disables it after a day of failures', async () => {

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { WebhookPayload } from '@vip/shared-dto';
 import { toAuditEvent, type AuditEventRow } from '../audit/audit-event.mapper';
 import { AppConfig, type WebhookConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics.service';
 import { sendWebhook } from './webhook-sender';
 import { signWebhook } from './webhook-signature';
 import { WebhooksRepository, type ClaimedMessage } from './webhooks.repository';
@@ -43,6 +44,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly webhooks: WebhooksRepository,
+    private readonly metrics: Metrics,
     config: AppConfig,
   ) {
     this.config = config.webhooks;
@@ -119,6 +121,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       allowPrivateNetworks: this.config.allowPrivateNetworks,
       signal: this.stopping.signal,
     });
+    if (!this.stopping.signal.aborted || outcome.ok) this.metrics.webhookAttempt(outcome.ok ? 'delivered' : 'failed');
     try {
       if (outcome.ok) await this.webhooks.delivered(message, outcome);
       else if (this.stopping.signal.aborted) await this.webhooks.release(message);
