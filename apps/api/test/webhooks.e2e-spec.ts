@@ -140,6 +140,10 @@ describe('webhooks (/api/webhooks)', () => {
       for (const [body, message] of [
         [{ ...good, url: 'ftp://hooks.example.com/' }, /http/],
         [{ ...good, url: 'not a url' }, /absolute URL/],
+        [{ ...good, url: 'https://exa mple.com/' }, /absolute URL/],
+        [{ ...good, url: "https://hooks.example.com/'; DROP TABLE webhook_endpoints; --#x" }, /fragment/],
+        [{ ...good, url: 42 }, /url must be a string/],
+        [{ ...good, description: 'd'.repeat(201) }, /description/],
         [{ ...good, url: 'https://user:secret@hooks.example.com/' }, /user name or password/],
         [{ ...good, url: `https://hooks.example.com/${'a'.repeat(2048)}` }, /url/],
         [{ ...good, events: ['user.exploded'] }, /events must each be one of/],
