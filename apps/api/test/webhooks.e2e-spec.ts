@@ -1,5 +1,6 @@
 import type { CreatedWebhook, Page, Webhook, WebhookDelivery, WebhookEventType, WebhookQueued } from '@vip/shared-dto';
 import { aGoogleIdentity } from '@vip/testing';
+import { WebhookWorker } from '../src/webhooks/webhook-worker';
 import { FAST_WEBHOOKS, WebhookReceiver, eventually } from './support/webhook-receiver';
 import { Browser, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
@@ -325,6 +326,28 @@ describe('webhooks (/api/webhooks)', () => {
       expect(refused.status).toBe(409);
       expect(refused.body.message).toMatch(/disabled/);
     });
+  });
+
+  it('prunes delivered events and their log after 30 days, keeping what is pending', async () => {
+    const { webhook: hook } = await create(['user.deleted']);
+    const old = (await call<WebhookQueued>('POST', `/api/webhooks/${hook.id}/test`)).body.eventId;
+    const recent = (await call<WebhookQueued>('POST', `/api/webhooks/${hook.id}/test`)).body.eventId;
+    await eventually(async () => expect((await deliveries(hook.id)).total).toBe(2));
+    await call('PATCH', `/api/webhooks/${hook.id}`, { enabled: false });
+    await app.db.query(
+      `INSERT INTO webhook_messages (endpoint_id, event_id, type, data, created_at)
+       VALUES ($1, 'msg_old_pending', 'webhook.test', '{}', now() - interval '40 days')`,
+      [hook.id],
+    );
+    await app.db.query(`UPDATE webhook_messages SET created_at = now() - interval '31 days' WHERE event_id = $1`, [
+      old,
+    ]);
+    expect(await app.app.get(WebhookWorker).prune()).toBe(1);
+    const left = await app.db.query('SELECT event_id FROM webhook_messages WHERE endpoint_id = $1 ORDER BY id', [
+      hook.id,
+    ]);
+    expect(left.rows.map((row) => row.event_id)).toEqual([recent, 'msg_old_pending']);
+    expect((await deliveries(hook.id)).items.map((delivery) => delivery.eventId)).toEqual([recent]);
   });
 
   describe('failures', () => {

@@ -8,6 +8,7 @@ import { WebhookEndpointEntity } from './webhook-endpoint.entity';
  */
 @Entity({ name: 'webhook_messages' })
 @Index('webhook_messages_endpoint_id_idx', ['endpointId', 'id'])
+@Index('webhook_messages_created_at_idx', ['createdAt'])
 @Index('webhook_messages_pending_idx', ['endpointId', 'id'], {
   where: 'delivered_at IS NULL AND given_up_at IS NULL',
 })

@@ -13,6 +13,10 @@ const CONCURRENCY = 8;
 const LEASE_MARGIN_MS = 20_000;
 const BACKOFF_FACTOR = 5;
 const USER_AGENT = 'VIP-Coordinator-Webhooks/1.0';
+/** Delivered and given-up events, with their log, are kept this long. */
+export const WEBHOOK_LOG_DAYS = 30;
+const PRUNE_EVERY_MS = 3_600_000;
+const PRUNE_BATCH = 1000;
 
 /**
  * The gap before the next attempt after `attempts` failed ones: `base`, then 5 times
@@ -40,6 +44,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   /** A wake-up that came while awake: the next sleep is skipped. */
   private woken = false;
   private loop: Promise<void> | undefined;
+  private pruner: NodeJS.Timeout | undefined;
   private failing = false;
 
   constructor(
@@ -52,10 +57,13 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.loop = this.run();
+    // unref: the job never keeps the process alive on its own.
+    this.pruner = setInterval(() => void this.prune(), PRUNE_EVERY_MS).unref();
   }
 
   /** Stops claiming, cancels attempts in flight (their messages are due again at once) and waits for them. */
   async onModuleDestroy(): Promise<void> {
+    clearInterval(this.pruner);
     this.stopping.abort();
     this.wakeUp?.();
     await this.loop;
@@ -65,6 +73,24 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   wake(): void {
     if (this.wakeUp) this.wakeUp();
     else this.woken = true;
+  }
+
+  /**
+   * Removes what was delivered or given up more than 30 days ago, in batches. Every
+   * instance runs it hourly; concurrent runs just find less to delete.
+   */
+  async prune(): Promise<number> {
+    let removed = 0;
+    try {
+      for (;;) {
+        const batch = await this.webhooks.prune(WEBHOOK_LOG_DAYS, PRUNE_BATCH);
+        removed += batch;
+        if (batch < PRUNE_BATCH || this.stopping.signal.aborted) return removed;
+      }
+    } catch (error) {
+      this.logger.warn(`Pruning old webhook deliveries failed: ${messageOf(error)}`);
+      return removed;
+    }
   }
 
   private async run(): Promise<void> {

@@ -256,6 +256,19 @@ export class WebhooksRepository {
     );
   }
 
+  /** Removes up to `limit` delivered or given-up messages (and their log) older than `days`; answers how many. */
+  async prune(days: number, limit: number): Promise<number> {
+    const rows = await this.db.query(
+      `DELETE FROM webhook_messages WHERE id IN (
+         SELECT id FROM webhook_messages
+          WHERE created_at < now() - $1 * interval '1 day' AND NOT (${PENDING})
+          LIMIT $2)
+       RETURNING id`,
+      [days, limit],
+    );
+    return rows.length;
+  }
+
   /** The attempt, in the log, unless the endpoint (and with it the message) was deleted meanwhile. */
   private async log(tx: Sql, message: ClaimedMessage, outcome: AttemptOutcome): Promise<void> {
     await tx.query(

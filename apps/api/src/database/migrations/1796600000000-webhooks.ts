@@ -50,6 +50,8 @@ export class Webhooks1796600000000 implements MigrationInterface {
     // Deleting an endpoint removes its messages (all of them), and the queue of each
     // endpoint is read head first (only the pending ones).
     await db.query(`CREATE INDEX webhook_messages_endpoint_id_idx ON webhook_messages (endpoint_id, id)`);
+    // Old finished messages are pruned by age.
+    await db.query(`CREATE INDEX webhook_messages_created_at_idx ON webhook_messages (created_at)`);
     await db.query(
       `CREATE INDEX webhook_messages_pending_idx ON webhook_messages (endpoint_id, id) WHERE delivered_at IS NULL AND given_up_at IS NULL`,
     );
