@@ -92,6 +92,12 @@ async function waitUntilReady(url, child, seconds, logFile) {
   throw new Error(`${url} did not become ready in ${seconds} s (log ${logFile}):\n${tail}`);
 }
 
+/** The node options of `npm run start:prod` (and the Dockerfile): the bench runs what ships. */
+export function productionNodeFlags() {
+  const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts['start:prod'];
+  return script.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /**
  * Starts the built API in production on `databaseUrl` (it migrates the empty database
  * at start). Request logging and rate limiting stay on (LOG_LEVEL unless BENCH_LOG_LEVEL).
@@ -113,7 +119,10 @@ export async function startApi(databaseUrl, workDir) {
     RATE_LIMIT_API: '1000000',
     ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
   };
-  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+  const nodeArgs = [
+    ...productionNodeFlags(),
+    ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []),
+  ];
   const child = startDaemon(['node', ...nodeArgs, 'dist/apps/api/main.js'], { cpu: SERVER_CPU, env, logFile });
   await waitUntilReady(`http://127.0.0.1:${port}/api/health`, child, 120, logFile);
   return { port, pid: child.pid, logFile, stop: () => stopChild(child) };
