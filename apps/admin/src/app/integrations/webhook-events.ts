@@ -1,0 +1,32 @@
+import type { AuditAction } from '@vip/shared-dto';
+import { AUDIT_ACTION_LABELS } from '../audit/audit-labels';
+import { WEBHOOK_EVENTS } from './integrations.types';
+
+export interface EventGroup {
+  label: string;
+  events: readonly AuditAction[];
+}
+
+const inGroup = (...prefixes: string[]) =>
+  WEBHOOK_EVENTS.filter((event) =>
+    prefixes.some((prefix) => event.startsWith(prefix)),
+  );
+
+/** The events an endpoint can subscribe to, grouped as the picker shows them. */
+export const EVENT_GROUPS: readonly EventGroup[] = [
+  { label: 'Accounts', events: inGroup('user.', 'session.') },
+  { label: 'Invitations', events: inGroup('invitation.') },
+  { label: 'Settings', events: inGroup('settings.') },
+];
+
+export function eventLabel(event: AuditAction): string {
+  return AUDIT_ACTION_LABELS[event] ?? event;
+}
+
+/** "All events", or the first few codes and how many more. */
+export function describeEvents(events: readonly AuditAction[]): string {
+  if (WEBHOOK_EVENTS.every((event) => events.includes(event)))
+    return 'All events';
+  const shown = events.slice(0, 2).join(', ');
+  return events.length > 2 ? `${shown} and ${events.length - 2} more` : shown;
+}
