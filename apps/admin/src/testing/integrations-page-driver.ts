@@ -36,12 +36,17 @@ export class IntegrationsPageDriver {
 
   /**
    * Opens `url` and answers the lists it asks for (tokens only on the tokens tab);
-   * `'fail'` answers with a 500.
+   * `'fail'` answers with a 500. With `deliveries`, answers the delivery log the URL
+   * names too, and returns its request.
    */
   async open(
     url: string,
-    answers: { tokens?: ApiToken[] | 'fail'; webhooks?: Webhook[] },
-  ): Promise<void> {
+    answers: {
+      tokens?: ApiToken[] | 'fail';
+      webhooks?: Webhook[];
+      deliveries?: Page<WebhookDelivery>;
+    },
+  ): Promise<TestRequest | undefined> {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -70,7 +75,15 @@ export class IntegrationsPageDriver {
           statusText: 'Server Error',
         });
       else req.flush(body);
+    let deliveries: TestRequest | undefined;
+    if (answers.deliveries) {
+      deliveries = await this.next(
+        (req) => req.method === 'GET' && req.url.endsWith('/deliveries'),
+      );
+      deliveries.flush(answers.deliveries);
+    }
     await this.harness.fixture.whenStable();
+    return deliveries;
   }
 
   next(match: Match): Promise<TestRequest> {

@@ -14,6 +14,8 @@ import {
 } from '../../testing/integrations-page-driver';
 import type { CreatedToken } from './integrations.types';
 
+// Dialogs driven through harnesses take seconds on a machine shared with other builds.
+jest.setTimeout(30_000);
 const SECRET = 'vipc_AbCdEfG_the-rest-of-the-secret-0123456789';
 
 const ci = anApiToken({
