@@ -33,12 +33,14 @@ export function aWebhook(overrides: Partial<Webhook> = {}): Webhook {
   return {
     id,
     url: `https://hooks${sequence}.example.com/vip`,
-    description: null,
+    description: '',
     events: ['user.role_changed', 'user.deleted'],
     enabled: true,
-    createdAt: '2026-11-20T10:00:00.000Z',
     disabledReason: null,
+    disabledAt: null,
     failingSince: null,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
     ...overrides,
   };
 }
@@ -56,6 +58,7 @@ export function aDelivery(
     statusCode: 200,
     ok: true,
     durationMs: 42,
+    error: null,
     createdAt: '2026-11-20T10:00:00.000Z',
     ...overrides,
   };

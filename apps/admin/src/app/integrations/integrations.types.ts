@@ -37,18 +37,23 @@ export interface CreatedToken {
   secret: string;
 }
 
+/** Why an endpoint receives nothing: an administrator turned it off, or it failed for a day. */
+export type WebhookDisabledReason = 'manual' | 'failing';
+
 /** A webhook endpoint. */
 export interface Webhook {
   id: string;
   url: string;
-  description: string | null;
+  description: string;
   events: AuditAction[];
   enabled: boolean;
+  /** Set while `enabled` is false; `failing`: turned off after a day of failed deliveries. */
+  disabledReason: WebhookDisabledReason | null;
+  disabledAt: string | null;
+  /** When the current run of failed deliveries began; `null` while deliveries succeed. */
+  failingSince: string | null;
   createdAt: string;
-  /** `failing`: turned off automatically after a day of failed deliveries. */
-  disabledReason?: 'failing' | null;
-  /** When the failures that are still going on began. */
-  failingSince?: string | null;
+  updatedAt: string;
 }
 
 /** `POST /api/webhooks`. */
@@ -72,16 +77,23 @@ export interface UpdateWebhookRequest {
   description?: string;
 }
 
+/** The type of the event `POST /api/webhooks/:id/test` sends. */
+export const WEBHOOK_TEST_EVENT_TYPE = 'webhook.test';
+
 /** One attempt to deliver one event to an endpoint. */
 export interface WebhookDelivery {
   id: string;
+  /** The `webhook-id` header: the same on every attempt and redelivery of the event. */
   eventId: string;
-  type: AuditAction;
+  /** An audit action, or `webhook.test`. */
+  type: string;
   attempt: number;
-  /** The receiver's HTTP status; `null` when it never answered (timeout, refused). */
+  /** The receiver's HTTP status; `null` when no response came (refused, timed out, address not allowed). */
   statusCode: number | null;
   ok: boolean;
-  durationMs: number | null;
+  durationMs: number;
+  /** Why the attempt failed, when no status explains it. */
+  error: string | null;
   createdAt: string;
 }
 

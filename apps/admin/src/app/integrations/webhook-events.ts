@@ -1,6 +1,6 @@
 import type { AuditAction } from '@vip/shared-dto';
 import { AUDIT_ACTION_LABELS } from '../audit/audit-labels';
-import { WEBHOOK_EVENTS } from './integrations.types';
+import { WEBHOOK_EVENTS, WEBHOOK_TEST_EVENT_TYPE } from './integrations.types';
 
 export interface EventGroup {
   label: string;
@@ -19,8 +19,10 @@ export const EVENT_GROUPS: readonly EventGroup[] = [
   { label: 'Settings', events: inGroup('settings.') },
 ];
 
-export function eventLabel(event: AuditAction): string {
-  return AUDIT_ACTION_LABELS[event] ?? event;
+/** What people call an event type; the code itself when it has no name. */
+export function eventLabel(type: string): string {
+  if (type === WEBHOOK_TEST_EVENT_TYPE) return 'Test event';
+  return AUDIT_ACTION_LABELS[type as AuditAction] ?? type;
 }
 
 /** "All events", or the first few codes and how many more. */

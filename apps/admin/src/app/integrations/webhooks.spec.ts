@@ -28,7 +28,14 @@ const broken = aWebhook({
   events: [...WEBHOOK_EVENTS],
   enabled: false,
   disabledReason: 'failing',
+  disabledAt: '2026-11-30T08:00:00.000Z',
   failingSince: '2026-11-29T08:00:00.000Z',
+});
+const paused = aWebhook({
+  url: 'https://paused.example.com/in',
+  enabled: false,
+  disabledReason: 'manual',
+  disabledAt: '2026-11-30T08:00:00.000Z',
 });
 
 const deliveriesOf = (webhook: Webhook) =>
@@ -44,30 +51,41 @@ describe('Webhooks', () => {
   }
 
   it('lists each endpoint with its events and status', async () => {
-    await openWebhooks([crm, broken]);
+    await openWebhooks([crm, broken, paused]);
     const rows = await page.table('Webhooks');
     expect(rows['url']).toEqual([
       'https://crm.example.com/hooks/vipCRM sync',
       'https://broken.example.com/in',
+      'https://paused.example.com/in',
     ]);
     expect(rows['events']).toEqual([
       'user.role_changed, user.deleted and 1 more',
       'All events',
+      'user.role_changed, user.deleted',
     ]);
-    expect(rows['status']).toEqual(['Active', 'Turned off: failing']);
+    expect(rows['status']).toEqual([
+      'Active',
+      'Turned off: failing',
+      'Disabled',
+    ]);
     // The list alone: no delivery log is asked for until one is chosen.
     expect(page.backend.match(() => true)).toHaveLength(0);
   });
 
   it('tells administrators about an endpoint turned off after a day of failures, and turns it on again', async () => {
-    await page.open('/integrations', { webhooks: [crm, broken], tokens: [] });
+    await page.open('/integrations', {
+      webhooks: [crm, broken, paused],
+      tokens: [],
+    });
     const banner = (page.harness.routeNativeElement as HTMLElement)
       .querySelector('.banner')
       ?.textContent?.replace(/\s+/g, ' ');
     expect(banner).toContain('A webhook was turned off.');
     expect(banner).toContain(
-      'Deliveries to https://broken.example.com/in failed for a day',
+      'Deliveries to https://broken.example.com/in kept failing for a day, so on Nov 30, 2026',
     );
+    // Only the endpoint the API turned off, not one an administrator paused.
+    expect(page.text()).not.toContain('https://paused.example.com/in');
     expect(page.text()).not.toContain('https://crm.example.com/hooks/vip');
 
     await (
@@ -79,7 +97,7 @@ describe('Webhooks', () => {
     req.flush({ ...broken, enabled: true, disabledReason: null });
     await page.respond(await page.next(isGet('/api/webhooks')), [
       crm,
-      { ...broken, enabled: true, disabledReason: null },
+      { ...broken, enabled: true, disabledReason: null, disabledAt: null },
     ]);
     expect(page.text()).not.toContain('A webhook was turned off.');
     expect(await page.snackBarMessage()).toBe(
@@ -267,6 +285,12 @@ describe('Webhooks', () => {
       ok: false,
       statusCode: null,
       durationMs: 10000,
+      error: 'timed out',
+    });
+    const test = aDelivery({
+      type: 'webhook.test',
+      statusCode: 500,
+      ok: false,
     });
     const delivered = aDelivery({
       attempt: 1,
@@ -283,18 +307,19 @@ describe('Webhooks', () => {
           )
         ).click(),
         deliveriesOf(crm),
-        aPage([failed, delivered], { total: 60 }),
+        aPage([failed, delivered, test], { total: 60 }),
       );
       expect(page.url()).toBe(`/integrations?tab=webhooks&webhook=${crm.id}`);
       const rows = await page.table('Deliveries');
       expect(rows['type']).toEqual([
         'Deleted user.deleted',
         'Role changed user.role_changed',
+        'Test event webhook.test',
       ]);
-      expect(rows['attempt']).toEqual(['3', '1']);
-      expect(rows['result']).toEqual(['Failed', 'Delivered']);
-      expect(rows['statusCode']).toEqual(['No answer', '204']);
-      expect(rows['durationMs']).toEqual(['10000 ms', '87 ms']);
+      expect(rows['attempt']).toEqual(['3', '1', '1']);
+      expect(rows['result']).toEqual(['Failed', 'Delivered', 'Failed']);
+      expect(rows['statusCode']).toEqual(['No answer timed out', '204', '500']);
+      expect(rows['durationMs']).toEqual(['10000 ms', '87 ms', '42 ms']);
 
       const paginator = await page.loader.getHarness(MatPaginatorHarness);
       const req = await page.act(
