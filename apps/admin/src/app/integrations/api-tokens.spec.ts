@@ -12,7 +12,7 @@ import {
   IntegrationsPageDriver,
   isGet,
 } from '../../testing/integrations-page-driver';
-import type { CreatedToken } from './integrations.types';
+import type { CreatedApiToken } from './integrations.types';
 
 // Dialogs driven through harnesses take seconds on a machine shared with other builds.
 jest.setTimeout(30_000);
@@ -110,7 +110,7 @@ describe('API tokens', () => {
       scopes: ['users:read', 'audit:read'],
       expiresInDays: 30,
     });
-    const created: CreatedToken = { token: ci, secret: SECRET };
+    const created: CreatedApiToken = { token: ci, secret: SECRET };
     req.flush(created, { status: 201, statusText: 'Created' });
     await page.harness.fixture.whenStable();
 

@@ -14,7 +14,7 @@ import { errorMessage, errorStatus, Notifier } from '../core/notifier';
 import { confirmed, DIALOG_SIZE } from '../shared/confirm-dialog';
 import { LoadState } from '../shared/list/load-state';
 import { TimeAgo } from '../shared/time-ago';
-import type { ApiToken, TokenScope } from './integrations.types';
+import type { ApiToken, ApiTokenScope } from './integrations.types';
 import { SCOPE_LABELS, TokenDialog } from './token-dialog';
 import { TokensApi } from './tokens-api';
 
@@ -54,7 +54,7 @@ export class ApiTokens {
     'actions',
   ];
   protected readonly scopeLabel = (scope: string) =>
-    SCOPE_LABELS[scope as TokenScope]?.label ?? scope;
+    SCOPE_LABELS[scope as ApiTokenScope]?.label ?? scope;
   protected readonly state = tokenState;
   protected readonly trackById = (_: number, token: ApiToken) => token.id;
 

@@ -1,14 +1,15 @@
 // The Integrations shapes of the contract (CONTRACT.md, "Integrations"), held here until
-// they are in @vip/shared-dto: swap these imports for the shared ones then.
+// they are in @vip/shared-dto. Named as the API's shared files name them (api-token.ts,
+// webhooks.ts), so swapping means importing these names from @vip/shared-dto instead.
 import type { AuditAction } from '@vip/shared-dto';
 import { AUDIT_ACTIONS } from '@vip/shared-dto';
 
-export const TOKEN_SCOPES = [
+export const API_TOKEN_SCOPES = [
   'users:read',
   'users:write',
   'audit:read',
 ] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
 /** An API token as listed; its secret is never returned after creation. */
 export interface ApiToken {
@@ -16,7 +17,7 @@ export interface ApiToken {
   name: string;
   /** The first 12 characters of the secret (`vipc_` + 7), to recognise it by. */
   prefix: string;
-  scopes: TokenScope[];
+  scopes: ApiTokenScope[];
   createdBy: { email: string; name: string } | null;
   createdAt: string;
   lastUsedAt: string | null;
@@ -25,14 +26,14 @@ export interface ApiToken {
 }
 
 /** `POST /api/tokens`; without `expiresInDays` the token does not expire. */
-export interface CreateTokenRequest {
+export interface CreateApiTokenRequest {
   name: string;
-  scopes: TokenScope[];
+  scopes: ApiTokenScope[];
   expiresInDays?: number;
 }
 
 /** 201 of `POST /api/tokens`: the only time the secret (`vipc_…`) is shown. */
-export interface CreatedToken {
+export interface CreatedApiToken {
   token: ApiToken;
   secret: string;
 }
@@ -98,7 +99,7 @@ export interface WebhookDelivery {
 }
 
 /** What an endpoint can subscribe to: the audit actions about accounts, invitations and settings. */
-export const WEBHOOK_EVENTS: readonly AuditAction[] = AUDIT_ACTIONS.filter(
+export const WEBHOOK_EVENT_TYPES: readonly AuditAction[] = AUDIT_ACTIONS.filter(
   (action) =>
     ['user.', 'session.', 'invitation.', 'settings.'].some((prefix) =>
       action.startsWith(prefix),

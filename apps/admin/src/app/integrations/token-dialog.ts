@@ -28,13 +28,17 @@ import {
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { errorMessage } from '../core/notifier';
-import type { ApiToken, CreatedToken, TokenScope } from './integrations.types';
-import { TOKEN_SCOPES } from './integrations.types';
+import type {
+  ApiToken,
+  CreatedApiToken,
+  ApiTokenScope,
+} from './integrations.types';
+import { API_TOKEN_SCOPES } from './integrations.types';
 import { SecretReveal } from './secret-reveal';
 import { TokensApi } from './tokens-api';
 
 export const SCOPE_LABELS: Readonly<
-  Record<TokenScope, { label: string; explained: string }>
+  Record<ApiTokenScope, { label: string; explained: string }>
 > = {
   'users:read': {
     label: 'Read people',
@@ -198,7 +202,7 @@ export class TokenDialog {
   private readonly ref =
     inject<MatDialogRef<TokenDialog, ApiToken>>(MatDialogRef);
 
-  protected readonly scopes = TOKEN_SCOPES;
+  protected readonly scopes = API_TOKEN_SCOPES;
   protected readonly scopeLabels = SCOPE_LABELS;
   protected readonly expiryDays = TOKEN_EXPIRY_DAYS;
   protected readonly nameMax = TOKEN_NAME_MAX;
@@ -206,17 +210,16 @@ export class TokenDialog {
   protected readonly form = this.fb.group({
     name: ['', [Validators.required, Validators.pattern(/\S/)]],
     scopes: this.fb.group(
-      Object.fromEntries(TOKEN_SCOPES.map((scope) => [scope, false])) as Record<
-        TokenScope,
-        boolean
-      >,
+      Object.fromEntries(
+        API_TOKEN_SCOPES.map((scope) => [scope, false]),
+      ) as Record<ApiTokenScope, boolean>,
       { validators: atLeastOne },
     ),
     expiresInDays: DEFAULT_EXPIRY_DAYS,
   });
   protected readonly sending = signal(false);
   protected readonly failure = signal<string | null>(null);
-  protected readonly created = signal<CreatedToken | null>(null);
+  protected readonly created = signal<CreatedApiToken | null>(null);
 
   protected expiryLabel(days: number): string {
     return days ? `In ${days} days` : 'Never';
@@ -233,7 +236,7 @@ export class TokenDialog {
     this.api
       .create({
         name: name.trim(),
-        scopes: TOKEN_SCOPES.filter((scope) => scopes[scope]),
+        scopes: API_TOKEN_SCOPES.filter((scope) => scopes[scope]),
         ...(expiresInDays ? { expiresInDays } : {}),
       })
       .subscribe({

@@ -3,8 +3,8 @@ import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
   ApiToken,
-  CreatedToken,
-  CreateTokenRequest,
+  CreatedApiToken,
+  CreateApiTokenRequest,
 } from './integrations.types';
 
 const TOKENS_URL = '/api/tokens';
@@ -20,8 +20,8 @@ export class TokensApi {
   }
 
   /** Answers the secret once; it cannot be read again. */
-  create(body: CreateTokenRequest): Observable<CreatedToken> {
-    return this.http.post<CreatedToken>(TOKENS_URL, body);
+  create(body: CreateApiTokenRequest): Observable<CreatedApiToken> {
+    return this.http.post<CreatedApiToken>(TOKENS_URL, body);
   }
 
   revoke(id: string): Observable<void> {

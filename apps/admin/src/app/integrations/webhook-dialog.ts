@@ -36,7 +36,7 @@ import type {
   UpdateWebhookRequest,
   Webhook,
 } from './integrations.types';
-import { WEBHOOK_EVENTS } from './integrations.types';
+import { WEBHOOK_EVENT_TYPES } from './integrations.types';
 import { SecretReveal } from './secret-reveal';
 import { EVENT_GROUPS, eventLabel } from './webhook-events';
 import { WebhooksApi } from './webhooks-api';
@@ -110,7 +110,7 @@ export class WebhookDialog {
   }
 
   protected selectAll(on: boolean): void {
-    this.events.set(new Set(on ? WEBHOOK_EVENTS : []));
+    this.events.set(new Set(on ? WEBHOOK_EVENT_TYPES : []));
     this.eventsTouched.set(true);
   }
 
@@ -151,7 +151,9 @@ export class WebhookDialog {
   /** Creation, or a change carrying only what differs from the endpoint as it was. */
   private request(): Observable<CreatedWebhook | Webhook> {
     const { url, description, enabled } = this.form.getRawValue();
-    const events = WEBHOOK_EVENTS.filter((event) => this.events().has(event));
+    const events = WEBHOOK_EVENT_TYPES.filter((event) =>
+      this.events().has(event),
+    );
     const trimmed = description.trim();
     if (!this.editing)
       return this.api.create({

@@ -1,6 +1,9 @@
 import type { AuditAction } from '@vip/shared-dto';
 import { AUDIT_ACTION_LABELS } from '../audit/audit-labels';
-import { WEBHOOK_EVENTS, WEBHOOK_TEST_EVENT_TYPE } from './integrations.types';
+import {
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_TEST_EVENT_TYPE,
+} from './integrations.types';
 
 export interface EventGroup {
   label: string;
@@ -8,7 +11,7 @@ export interface EventGroup {
 }
 
 const inGroup = (...prefixes: string[]) =>
-  WEBHOOK_EVENTS.filter((event) =>
+  WEBHOOK_EVENT_TYPES.filter((event) =>
     prefixes.some((prefix) => event.startsWith(prefix)),
   );
 
@@ -27,7 +30,7 @@ export function eventLabel(type: string): string {
 
 /** "All events", or the first few codes and how many more. */
 export function describeEvents(events: readonly AuditAction[]): string {
-  if (WEBHOOK_EVENTS.every((event) => events.includes(event)))
+  if (WEBHOOK_EVENT_TYPES.every((event) => events.includes(event)))
     return 'All events';
   const shown = events.slice(0, 2).join(', ');
   return events.length > 2 ? `${shown} and ${events.length - 2} more` : shown;

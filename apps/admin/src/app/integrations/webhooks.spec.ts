@@ -12,7 +12,7 @@ import {
   isGet,
 } from '../../testing/integrations-page-driver';
 import type { CreatedWebhook, Webhook } from './integrations.types';
-import { WEBHOOK_EVENTS } from './integrations.types';
+import { WEBHOOK_EVENT_TYPES } from './integrations.types';
 
 // Dialogs driven through harnesses take seconds on a machine shared with other builds.
 jest.setTimeout(30_000);
@@ -25,7 +25,7 @@ const crm = aWebhook({
 });
 const broken = aWebhook({
   url: 'https://broken.example.com/in',
-  events: [...WEBHOOK_EVENTS],
+  events: [...WEBHOOK_EVENT_TYPES],
   enabled: false,
   disabledReason: 'failing',
   disabledAt: '2026-11-30T08:00:00.000Z',
@@ -178,7 +178,7 @@ describe('Webhooks', () => {
     await (await page.dialogButton('Select all')).click();
     await (await page.dialogButton('Add webhook')).click();
     const req = await page.next((r) => r.method === 'POST');
-    expect(req.request.body.events).toEqual([...WEBHOOK_EVENTS]);
+    expect(req.request.body.events).toEqual([...WEBHOOK_EVENT_TYPES]);
     req.flush(anApiError(400, 'The URL points to a private network'), {
       status: 400,
       statusText: 'Bad Request',
