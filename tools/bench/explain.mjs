@@ -1,54 +1,34 @@
-// EXPLAIN (ANALYZE, BUFFERS) of the users list queries the issue names, with the SQL
-// the API runs.
+// EXPLAIN (ANALYZE, BUFFERS) of the users list queries the issue names, with the very SQL
+// the API runs: apps/api/src/users/user-list.sql.ts, bundled on the fly by esbuild.
+import { buildSync } from 'esbuild';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const USER_COLUMNS = 'id, email, name, picture, role, provider, created_at, updated_at, last_sign_in_at';
-const SORT_COLUMNS = {
-  email: 'email',
-  name: 'name',
-  role: 'role',
-  createdAt: 'created_at',
-  lastSignInAt: 'last_sign_in_at',
-};
-
-/**
- * A copy of UsersRepository.list in apps/api/src/users/users.repository.ts: the page
- * query and the count query for one request. Update it when that method changes.
- */
-export function usersListSql({ page = 1, pageSize = 25, search, role, sort = 'email' }) {
-  const where = [];
-  const params = [];
-  if (search) {
-    params.push(`%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
-    where.push(`(name ILIKE $${params.length} OR email ILIKE $${params.length})`);
-  }
-  if (role) {
-    params.push(role);
-    where.push(`role = $${params.length}`);
-  }
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const descending = sort.startsWith('-');
-  const column = SORT_COLUMNS[descending ? sort.slice(1) : sort];
-  const direction = descending ? 'DESC' : 'ASC';
-  const order = `${column} ${direction} NULLS LAST, id ${direction}`;
-  const countParams = [...params];
-  params.push(pageSize, (page - 1) * pageSize);
-  return {
-    page: {
-      text: `SELECT ${USER_COLUMNS} FROM users ${filter} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      values: params,
-    },
-    count: { text: `SELECT count(*)::int AS total FROM users ${filter}`, values: countParams },
-  };
+/** The API's list SQL builders (`userPageSql`, `userCountSql`), compiled into `workDir`. */
+async function listSql(workDir) {
+  const outfile = join(workDir, 'user-list.sql.mjs');
+  buildSync({
+    entryPoints: ['apps/api/src/users/user-list.sql.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    tsconfig: 'tsconfig.base.json',
+    outfile,
+    logLevel: 'error',
+  });
+  return import(pathToFileURL(outfile).href);
 }
 
-/** The plans, as text, of the three queries the issue asks to see. */
-export async function explainUsersList(db, commonFragment) {
-  const page200 = usersListSql({ page: 200, sort: '-lastSignInAt' });
-  const search = usersListSql({ search: commonFragment });
+/** The plans, as text, of the queries the issue asks to see (and the short-fragment path). */
+export async function explainUsersList(db, { commonFragment, oneLetterFragment, workDir }) {
+  const { userPageSql, userCountSql } = await listSql(workDir);
+  const list = (criteria) => ({ page: 1, pageSize: 25, ...criteria });
   const queries = [
-    ['page 200 sorted by -lastSignInAt', page200.page],
-    [`search "${commonFragment}" (common fragment), first page`, search.page],
-    [`search "${commonFragment}" (common fragment), count`, search.count],
+    ['page 200 sorted by -lastSignInAt', userPageSql(list({ page: 200, sort: '-lastSignInAt' }))],
+    [`search "${commonFragment}" (common fragment), first page`, userPageSql(list({ search: commonFragment }))],
+    [`search "${commonFragment}" (common fragment), bounded count`, userCountSql({ search: commonFragment })],
+    [`search "${oneLetterFragment}" (one letter), first page`, userPageSql(list({ search: oneLetterFragment }))],
+    [`search "${oneLetterFragment}" (one letter), bounded count`, userCountSql({ search: oneLetterFragment })],
   ];
   const plans = [];
   for (const [label, { text, values }] of queries) {

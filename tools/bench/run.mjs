@@ -7,6 +7,7 @@
 //   BENCH_EVENTS=<people>  audit events per scale  BENCH_DURATION=5   seconds per case
 //   BENCH_TIMEOUT=5        seconds before a request counts as timed out
 //   BENCH_ROUNDS=2         interleaved API/bare rounds for GET /api/auth/users/:email
+//   BENCH_CASES=hot       only the hot path (API vs bare), e.g. while profiling
 //   BENCH_EXPLAIN=1        print EXPLAIN (ANALYZE, BUFFERS) of three users list queries
 //   BENCH_LOG_LEVEL        the API's LOG_LEVEL (default: the API's own, request logs on)
 //   BENCH_NODE_ARGS        extra node options for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
@@ -58,7 +59,12 @@ const config = {
   timeoutSeconds: positive('BENCH_TIMEOUT', 5, 120),
   rounds: positive('BENCH_ROUNDS', 2, 20),
   explain: process.env.BENCH_EXPLAIN !== '0',
+  hotPathOnly: process.env.BENCH_CASES === 'hot',
 };
+if (process.env.BENCH_CASES && !config.hotPathOnly) {
+  console.error('BENCH_CASES may only be "hot" (the hot path alone); unset, every case runs');
+  process.exit(2);
+}
 const log = (line = '') => console.log(line);
 // Paths below (the build, dist/, the bare server) are relative to the repository.
 process.chdir(fileURLToPath(new URL('../..', import.meta.url)));
@@ -103,7 +109,7 @@ async function benchScale(serverUrl, work, users) {
     rows.push({ name: `${hot.name} (bare node:http + pg)`, connections: hot.connections, ...pair.bare });
     const ratio = pair.api.rps / pair.bare.rps;
 
-    const cases = listCases(facts, { withStatus });
+    const cases = config.hotPathOnly ? [] : listCases(facts, { withStatus });
     log(`Measuring ${cases.length} more requests, ${config.seconds} s each…`);
     let cancelled = 0;
     for (const [index, item] of cases.entries()) {
@@ -148,7 +154,11 @@ async function benchScale(serverUrl, work, users) {
       log(`${cancelled} queries of timed-out requests were still running 30 s later and were cancelled between cases.`);
 
     if (config.explain) {
-      scale.explain = await explainUsersList(db, COMMON_FRAGMENT);
+      scale.explain = await explainUsersList(db, {
+        commonFragment: COMMON_FRAGMENT,
+        oneLetterFragment: ONE_LETTER_FRAGMENT,
+        workDir: work,
+      });
       for (const { label, sql, values, plan } of scale.explain)
         log(`\n-- EXPLAIN (ANALYZE, BUFFERS): ${label}\n-- ${sql}  ${JSON.stringify(values)}\n${plan}`);
     }

@@ -1,4 +1,3 @@
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -13,6 +12,7 @@ import { AccessTokens } from './auth/access-tokens';
 import { SESSION_COOKIE } from './auth/cookies';
 import { closeConnectionsWhenDraining } from './common/http/drain';
 import { registerRateLimits } from './common/http/rate-limit';
+import { addSecurityHeaders } from './common/http/security-headers';
 import { loggerOptions, logRequests, PinoNestLogger, type LogStream } from './common/http/request-log';
 import type { AppConfig } from './config/app-config';
 import { Metrics } from './metrics/metrics.service';
@@ -77,7 +77,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     verifyToken: (token) => tokens.verify(token)?.userId,
     warn: (message) => fastify.log.warn(message),
   });
-  await app.register(fastifyHelmet, {
+  addSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -1,5 +1,5 @@
-import { COUNT_LIMIT, Role, USER_SORT_FIELDS, type Page, type User, type UserSort } from '@vip/shared-dto';
-import { userCountSql, userPageSql, type Statement, type UserListCriteria } from '../src/users/users.repository';
+import { COUNT_LIMIT, Role, USER_SORT_FIELDS, UserStatus, type Page, type User, type UserSort } from '@vip/shared-dto';
+import { userCountSql, userPageSql, type Statement, type UserListCriteria } from '../src/users/user-list.sql';
 import { aGoogleIdentity } from '@vip/testing';
 import { Browser, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
@@ -105,20 +105,37 @@ describe('users lists at scale', () => {
     });
 
     it('counts without reading users: totals come from user_counts', async () => {
-      for (const criteria of [{}, { role: Role.Driver }]) {
+      for (const criteria of [
+        {},
+        { role: Role.Driver },
+        { status: UserStatus.Active },
+        { role: Role.Driver, status: UserStatus.Disabled },
+      ]) {
         expect((await plan(userCountSql(criteria))).filter((node) => node['Relation Name'] === 'users')).toEqual([]);
       }
     });
   });
 
   describe('answers', () => {
-    it('reports exact totals, also by role', async () => {
+    it('reports exact totals, also by role and status', async () => {
       const all = await users('');
       expect(all.body).toMatchObject({ total: PEOPLE + 1, totalExact: true });
       const [{ count }] = (
         await app.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM users WHERE role = 'driver'`)
       ).rows;
       expect((await users('?role=driver')).body).toMatchObject({ total: count, totalExact: true });
+      // More than COUNT_LIMIT people are active, and the total is still exact.
+      const [active] = (
+        await app.db.query<{ count: number; drivers: number }>(
+          `SELECT count(*)::int AS count, (count(*) FILTER (WHERE role = 'driver'))::int AS drivers FROM users WHERE status = 'active'`,
+        )
+      ).rows;
+      expect(active.count).toBeGreaterThan(COUNT_LIMIT);
+      expect((await users('?status=active')).body).toMatchObject({ total: active.count, totalExact: true });
+      expect((await users('?status=active&role=driver')).body).toMatchObject({
+        total: active.drivers,
+        totalExact: true,
+      });
     });
 
     const matching = async (fragment: string) =>
@@ -195,13 +212,17 @@ describe('users lists at scale', () => {
       expect(descending.every((user) => user.lastSignInAt !== null)).toBe(true);
     });
 
-    it('keeps user_counts exact through sign-ups, role changes and deletions', async () => {
+    it('keeps user_counts exact through sign-ups, role and status changes and deletions', async () => {
       const counts = async () =>
-        (await app.db.query<{ role: string; count: string }>('SELECT role, count FROM user_counts ORDER BY role')).rows;
+        (
+          await app.db.query<{ role: string; status: string; count: string }>(
+            'SELECT role, status, count FROM user_counts WHERE count > 0 ORDER BY role, status',
+          )
+        ).rows;
       const actual = async () =>
         (
-          await app.db.query<{ role: string; count: string }>(
-            `SELECT r.role, (SELECT count(*) FROM users WHERE users.role = r.role) AS count FROM user_counts r ORDER BY role`,
+          await app.db.query<{ role: string; status: string; count: string }>(
+            'SELECT role, status, count(*) AS count FROM users GROUP BY role, status ORDER BY role, status',
           )
         ).rows;
       const grace = await signIn(app, aGoogleIdentity({ email: 'grace@example.com' }));
@@ -210,6 +231,8 @@ describe('users lists at scale', () => {
         body: { role: 'driver' },
       });
       await app.db.query(`UPDATE users SET role = 'coordinator' WHERE role = 'driver' AND email LIKE 'zoe.%'`);
+      await http.request('POST', `${app.url}/api/auth/users/grace@example.com/disable`, { headers: admin.auth });
+      await app.db.query(`UPDATE users SET status = 'pending', role = 'driver' WHERE email LIKE 'adele.%'`);
       await http.request('DELETE', `${app.url}/api/auth/users/${grace.user.email}`, { headers: admin.auth });
       await app.db.query(`DELETE FROM users WHERE email LIKE 'ida.%'`);
       expect(await counts()).toEqual(await actual());

@@ -1,55 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryResultRow } from 'pg';
-import { COUNT_LIMIT, Role, UserStatus, type UserSort, type UserSortField } from '@vip/shared-dto';
+import { COUNT_LIMIT, Role, UserStatus } from '@vip/shared-dto';
 import { Database, type Sql, type Transaction } from '../database/database';
 import type { Identity } from './identity';
 import { USER_COLUMNS, type UserRow } from './user.mapper';
+import {
+  isCounted,
+  QUALIFIED_USER_COLUMNS,
+  reversed,
+  userCountSql,
+  userPageSql,
+  type Statement,
+  type UserList,
+  type UserListCriteria,
+} from './user-list.sql';
+
+export type { UserListCriteria } from './user-list.sql';
 
 /** One advisory lock serialises every change that could break an administrator rule. */
 export const ADMINISTRATORS_LOCK = 7_265_001;
-
-const QUALIFIED_USER_COLUMNS = USER_COLUMNS.split(', ')
-  .map((column) => `u.${column}`)
-  .join(', ');
-
-/**
- * Each sort's ORDER BY, ascending; every one has a B-tree read forward for ascending and
- * backward for descending (also after `role = $1`). Ties break on a unique column so
- * pages never overlap. "Never signed in" sorts as the earliest time.
- */
-const SORT_KEYS: Record<UserSortField, readonly string[]> = {
-  email: ['email'],
-  name: ['name', 'id'],
-  role: ['role', 'email'],
-  createdAt: ['created_at', 'id'],
-  lastSignInAt: ['last_sign_in_at NULLS FIRST', 'id'],
-  status: ['status', 'email'],
-};
-
-/** Fragments shorter than this match word starts; trigram indexes need three characters. */
-const TRIGRAM_LENGTH = 3;
-
-export interface UserListCriteria {
-  page: number;
-  pageSize: number;
-  search?: string;
-  role?: Role;
-  status?: UserStatus;
-  sort?: UserSort;
-}
-
-export interface UserList {
-  rows: UserRow[];
-  total: number;
-  /** False when more than `COUNT_LIMIT` people match a search or status: `total` is then `COUNT_LIMIT`. */
-  totalExact: boolean;
-}
-
-/** A statement and its parameters. */
-export interface Statement {
-  text: string;
-  values: unknown[];
-}
 
 /** What a new account starts as; decided by the sign-in rules. */
 export interface NewAccount {
@@ -94,8 +63,8 @@ export class UsersRepository {
   }
 
   /**
-   * One page and its total. Without a search or status filter the total is exact and
-   * read from `user_counts`; otherwise at most `COUNT_LIMIT + 1` matches are counted.
+   * One page and its total. Without a search the total is exact and read from
+   * `user_counts`; otherwise at most `COUNT_LIMIT + 1` matches are counted.
    */
   async list(criteria: UserListCriteria): Promise<UserList> {
     const offset = (criteria.page - 1) * criteria.pageSize;
@@ -273,100 +242,4 @@ export class UsersRepository {
   async delete(tx: Transaction, id: string): Promise<void> {
     await tx.query('DELETE FROM users WHERE id = $1', [id]);
   }
-}
-
-/**
- * The SELECT of one page of the users list, as `list` runs it (also used by the plan
- * checks of the e2e suite). `offset` defaults to the criteria's page.
- */
-export function userPageSql(criteria: UserListCriteria, offset = (criteria.page - 1) * criteria.pageSize): Statement {
-  const values: unknown[] = [];
-  const where = userFilter(criteria, values);
-  const sort = criteria.sort ?? 'email';
-  const descending = sort.startsWith('-');
-  const keys = SORT_KEYS[(descending ? sort.slice(1) : sort) as UserSortField];
-  const order = (table: string) => keys.map((key) => `${table}.${descending ? descendingKey(key) : key}`).join(', ');
-  // The last key is unique: the page's rows are found by it, after the offset is walked
-  // in the index alone (an index-only scan), so only the page itself reads the table.
-  const unique = keys[keys.length - 1];
-  values.push(criteria.pageSize, offset);
-  return {
-    text:
-      `SELECT ${QUALIFIED_USER_COLUMNS} FROM users u JOIN (` +
-      `SELECT ${unique} FROM users ${where} ORDER BY ${order('users')} LIMIT $${values.length - 1} OFFSET $${values.length}` +
-      `) page USING (${unique}) ORDER BY ${order('u')}`,
-    values,
-  };
-}
-
-/**
- * How many people the criteria match: exact from `user_counts` without a search,
- * otherwise counted up to `COUNT_LIMIT + 1` (never the whole table).
- */
-export function userCountSql(criteria: Pick<UserListCriteria, 'search' | 'role' | 'status'>): Statement {
-  if (!isCounted(criteria)) {
-    return criteria.role
-      ? {
-          text: 'SELECT coalesce(sum(count), 0)::int AS total FROM user_counts WHERE role = $1',
-          values: [criteria.role],
-        }
-      : { text: 'SELECT coalesce(sum(count), 0)::int AS total FROM user_counts', values: [] };
-  }
-  const values: unknown[] = [];
-  const where = userFilter(criteria, values);
-  values.push(COUNT_LIMIT + 1);
-  return {
-    text: `SELECT count(*)::int AS total FROM (SELECT FROM users ${where} LIMIT $${values.length}) AS matches`,
-    values,
-  };
-}
-
-/**
- * The WHERE clause of a list, its parameters appended to `values`. A search of three
- * characters or more matches anywhere in the name or email (trigram indexes); a shorter
- * one matches the start of a word of either: `search_prefixes` holds every word's first
- * one and two characters (see the migration `ListsAtScale`), the fragment is one lexeme.
- */
-function userFilter(criteria: Pick<UserListCriteria, 'search' | 'role' | 'status'>, values: unknown[]): string {
-  const where: string[] = [];
-  if (criteria.search) {
-    const fragment = criteria.search.toLowerCase();
-    if ([...fragment].length < TRIGRAM_LENGTH) {
-      values.push(`'${fragment.replace(/[\\']/g, (character) => `\\${character}`)}'`);
-      where.push(`search_prefixes @@ $${values.length}::tsquery`);
-    } else {
-      values.push(`%${escapeLike(fragment)}%`);
-      where.push(`(name ILIKE $${values.length} OR email LIKE $${values.length})`);
-    }
-  }
-  if (criteria.role) {
-    values.push(criteria.role);
-    where.push(`role = $${values.length}`);
-  }
-  if (criteria.status) {
-    values.push(criteria.status);
-    where.push(`status = $${values.length}`);
-  }
-  return where.length ? `WHERE ${where.join(' AND ')}` : '';
-}
-
-/**
- * Whether the total must be counted in `users` (at most `COUNT_LIMIT + 1` rows): for a
- * search, and for a status filter, which `user_counts` (kept per role) does not know.
- */
-function isCounted(criteria: Pick<UserListCriteria, 'search' | 'status'>): boolean {
-  return Boolean(criteria.search || criteria.status);
-}
-
-/** `key` in the opposite direction; nulls, the earliest, go last. */
-function descendingKey(key: string): string {
-  return key.endsWith(' NULLS FIRST') ? `${key.slice(0, -' NULLS FIRST'.length)} DESC NULLS LAST` : `${key} DESC`;
-}
-
-function reversed(sort: UserSort = 'email'): UserSort {
-  return (sort.startsWith('-') ? sort.slice(1) : `-${sort}`) as UserSort;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { LogController } from 'fastify';
+import { destination } from 'pino';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { LogLevel } from '../../config/app-config';
 import type { Metrics } from '../../metrics/metrics.service';
@@ -44,6 +45,11 @@ export function loggerOptions(
   if (stream) options.stream = stream;
   else if (!production && process.stdout.isTTY && hasPinoPretty()) {
     options.transport = { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } };
+  } else {
+    // Asynchronous stdout: lines logged while a write is under way go out together in the
+    // next one, not one blocking write each (10 % of the hot path's CPU in a profile).
+    // pino flushes what is left when the process exits, crashes included.
+    options.stream = destination({ dest: 1, sync: false });
   }
   // Fastify's own per-request lines are off: `logRequests` writes one line per request.
   return {

@@ -4,6 +4,7 @@ import { SessionReuseDetection1796134278000 } from './1796134278000-session-reus
 import { ListsAtScale1796140000000 } from './1796140000000-lists-at-scale';
 import { AccessLifecycle1796200000000 } from './1796200000000-access-lifecycle';
 import { IntegrationAuditActions1796300000000 } from './1796300000000-integration-audit-actions';
+import { UserCountsByStatus1796310000000 } from './1796310000000-user-counts-by-status';
 
 /** Every migration, oldest first. Append-only: never edit one that has been merged. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ListsAtScale1796140000000,
   AccessLifecycle1796200000000,
   IntegrationAuditActions1796300000000,
+  UserCountsByStatus1796310000000,
 ];
