@@ -145,6 +145,20 @@ describe('API tokens', () => {
     expect(document.body.textContent).not.toContain(SECRET);
   });
 
+  it('lasts 90 days unless told otherwise', async () => {
+    await page.open('/integrations', { webhooks: [], tokens: [] });
+    await openDialog();
+    await fillIn('Report', [/audit trail/]);
+    await (await page.dialogButton('Create token')).click();
+    const req = await page.next(isCreate);
+    expect(req.request.body).toEqual({
+      name: 'Report',
+      scopes: ['audit:read'],
+      expiresInDays: 90,
+    });
+    req.flush({ token: anApiToken(), secret: SECRET });
+  });
+
   it('leaves the expiry out for a token that never expires', async () => {
     await page.open('/integrations', { webhooks: [], tokens: [] });
     await openDialog();

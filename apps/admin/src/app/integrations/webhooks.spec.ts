@@ -105,6 +105,16 @@ describe('Webhooks', () => {
     );
   });
 
+  it('links the banner to the turned-off endpoint’s deliveries', async () => {
+    await page.open('/integrations', { webhooks: [broken], tokens: [] });
+    const link = (page.harness.routeNativeElement as HTMLElement).querySelector(
+      '.banner a',
+    );
+    expect(link?.getAttribute('href')).toBe(
+      `/integrations?tab=webhooks&webhook=${broken.id}`,
+    );
+  });
+
   it('adds an endpoint, shows its signing secret once, then shows its delivery log', async () => {
     await openWebhooks([]);
     expect(page.text()).toContain('No webhooks yet.');
