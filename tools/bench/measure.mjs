@@ -28,12 +28,19 @@ export async function settle(db) {
   return rowCount;
 }
 
-/** Interleaved rounds API, bare, API, bare…; req/s over all rounds, median p50, worst p99. */
+/**
+ * Interleaved rounds A, B, A, B…; req/s over all rounds, median p50, worst p99. A target
+ * is a URL, or `{ url, authorization }` to send its own Authorization header.
+ */
 export async function interleaved(targets, rounds, options) {
   const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
-  for (const url of Object.values(targets)) await load(url, { ...options, seconds: Math.min(3, options.seconds) }); // warm-up
+  const run = (target, seconds) =>
+    typeof target === 'string'
+      ? load(target, { ...options, seconds })
+      : load(target.url, { ...options, seconds, authorization: target.authorization });
+  for (const target of Object.values(targets)) await run(target, Math.min(3, options.seconds)); // warm-up
   for (let round = 0; round < rounds; round++) {
-    for (const [name, url] of Object.entries(targets)) runs[name].push(await load(url, options));
+    for (const [name, target] of Object.entries(targets)) runs[name].push(await run(target, options.seconds));
   }
   return Object.fromEntries(Object.entries(runs).map(([name, results]) => [name, combine(results)]));
 }

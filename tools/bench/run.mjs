@@ -30,7 +30,7 @@ import {
   startBare,
   workFolder,
 } from './environment.mjs';
-import { accessToken } from '../support/access-token.mjs';
+import { accessToken, apiToken } from '../support/access-token.mjs';
 import { explainUsersList } from './explain.mjs';
 import { interleaved, load, settle } from './measure.mjs';
 import { HAS_TASKSET, cleanup, interrupted, onCleanup } from './processes.mjs';
@@ -109,6 +109,19 @@ async function benchScale(serverUrl, work, users) {
     rows.push({ name: `${hot.name} (bare node:http + pg)`, connections: hot.connections, ...pair.bare });
     const ratio = pair.api.rps / pair.bare.rps;
 
+    // The same request with an integration's API token instead of a session's access token.
+    const hotUrl = `http://127.0.0.1:${api.port}${hot.path}`;
+    const tokenSecret = await apiToken(db, facts.admin.id, ['users:read']);
+    log(`Measuring ${hot.name} with an API token against a session's access token (interleaved)…`);
+    const byToken = await interleaved(
+      { jwt: { url: hotUrl, authorization }, token: { url: hotUrl, authorization: `Bearer ${tokenSecret}` } },
+      config.rounds,
+      { ...options, connections: hot.connections },
+    );
+    rows.push({ name: `${hot.name} (access token)`, connections: hot.connections, ...byToken.jwt });
+    rows.push({ name: `${hot.name} (API token vipc_…)`, connections: hot.connections, ...byToken.token });
+    const tokenRatio = byToken.token.rps / byToken.jwt.rps;
+
     const cases = config.hotPathOnly ? [] : listCases(facts, { withStatus });
     log(`Measuring ${cases.length} more requests, ${config.seconds} s each…`);
     let cancelled = 0;
@@ -132,6 +145,7 @@ async function benchScale(serverUrl, work, users) {
       fragments: facts.counts,
       rows,
       ratio,
+      tokenRatio,
       apiMemory: memory,
       loadAverage: machineLoad,
       cancelledQueries: cancelled,
@@ -139,6 +153,9 @@ async function benchScale(serverUrl, work, users) {
     log(`\n${scaleTable(scale)}\n`);
     log(
       `GET /api/auth/users/:email: API ${Math.round(pair.api.rps).toLocaleString('en')} req/s vs bare ${Math.round(pair.bare.rps).toLocaleString('en')} req/s = ratio ${ratio.toFixed(2)} (goal ≥ 0.9)`,
+    );
+    log(
+      `GET /api/auth/users/:email with an API token: ${Math.round(byToken.token.rps).toLocaleString('en')} req/s vs ${Math.round(byToken.jwt.rps).toLocaleString('en')} req/s with an access token = ratio ${tokenRatio.toFixed(2)} (goal ≥ 0.9)`,
     );
     log(
       memory

@@ -1,5 +1,6 @@
 // Access tokens for the scripts that drive a running API (bench, faults).
 import jwt from 'jsonwebtoken';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * An access token as the API signs them (apps/api/src/auth/access-tokens.ts): it names
@@ -17,4 +18,17 @@ export async function accessToken(db, secret, userId) {
     expiresIn: 3600,
     algorithm: 'HS256',
   });
+}
+
+/**
+ * An API token (`vipc_…`) of `userId`, an administrator, as `POST /api/tokens` makes them
+ * (apps/api/src/tokens/api-token-secrets.ts): only its SHA-256 is stored.
+ */
+export async function apiToken(db, userId, scopes = ['users:read']) {
+  const secret = `vipc_${randomBytes(32).toString('base64url')}`;
+  await db.query(
+    `INSERT INTO api_tokens (name, prefix, token_hash, scopes, created_by) VALUES ('bench', $1, $2, $3, $4)`,
+    [secret.slice(0, 12), createHash('sha256').update(secret).digest('hex'), scopes, userId],
+  );
+  return secret;
 }

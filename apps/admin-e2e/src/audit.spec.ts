@@ -33,6 +33,9 @@ const CSV_HEADER = [
   'requestId',
   'ip',
   'userAgent',
+  'actorTokenId',
+  'actorTokenName',
+  'actorTokenPrefix',
 ];
 const ROLE_LABELS: Record<Role, string> = {
   administrator: 'Administrator',

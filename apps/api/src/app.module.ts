@@ -12,6 +12,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { SettingsModule } from './settings/settings.module';
 import { HealthService } from './health/health.service';
 import { MetricsModule } from './metrics/metrics.module';
+import { ApiTokensModule } from './tokens/api-tokens.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         UsersModule,
         SettingsModule,
         InvitationsModule,
+        ApiTokensModule,
         AuthModule,
       ],
       controllers: [HealthController],

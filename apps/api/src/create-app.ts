@@ -1,7 +1,8 @@
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -10,11 +11,12 @@ import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { AccessTokens } from './auth/access-tokens';
 import { SESSION_COOKIE } from './auth/cookies';
+import { SECURITY } from './common/api-responses';
 import { closeConnectionsWhenDraining } from './common/http/drain';
 import { registerRateLimits } from './common/http/rate-limit';
 import { addSecurityHeaders } from './common/http/security-headers';
 import { loggerOptions, logRequests, PinoNestLogger, type LogStream } from './common/http/request-log';
-import type { AppConfig } from './config/app-config';
+import { AppConfig } from './config/app-config';
 import { Metrics } from './metrics/metrics.service';
 
 export interface CreateAppOptions {
@@ -22,6 +24,7 @@ export interface CreateAppOptions {
   logStream?: LogStream;
 }
 
+const API_PREFIX = 'api';
 const BODY_LIMIT = 16 * 1024;
 /** No body of this API nests deeper; class-transformer recurses per level and would overflow the stack. */
 const MAX_JSON_DEPTH = 32;
@@ -52,7 +55,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // does not speak.
     bodyParser: false,
   });
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
 
   const fastify = app.getHttpAdapter().getInstance();
   limitJsonDepth(fastify);
@@ -136,20 +139,114 @@ function nestsDeeper(text: string, max: number): boolean {
 }
 
 function setUpSwagger(app: NestFastifyApplication): void {
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
+}
+
+/**
+ * The OpenAPI document of `app`'s routes: served at `/api/docs`, and written to
+ * `libs/api-client/openapi.json` (the typed client's source) by `npm run openapi`.
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('VIP Coordinator API')
       .setDescription(
         'People who coordinate VIP transport sign in with Google; administrators manage their roles. ' +
-          'Send `Authorization: Bearer <accessToken>`; get the token from `POST /api/auth/refresh` with the session cookie.',
+          'Send `Authorization: Bearer <token>`: an access token from `POST /api/auth/refresh` (the console, with the session cookie), ' +
+          'or an API token (`vipc_…`) for integrations. Every error has one body (`ApiErrorResponse`): branch on its `code`.',
       )
       .setVersion('1.0')
-      .addBearerAuth()
-      .addCookieAuth(SESSION_COOKIE)
+      .setLicense('MIT', 'https://opensource.org/license/mit')
+      // Relative: the document describes the deployment that serves it.
+      .addServer('/', 'This deployment')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Short-lived access token of a sign-in session',
+        },
+        SECURITY.accessToken,
+      )
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'vipc_…',
+          description:
+            'API token for integrations (`POST /api/tokens`): accepted on the routes its scopes cover (`users:read`, `users:write`, `audit:read`)',
+        },
+        SECURITY.apiToken,
+      )
+      .addCookieAuth(
+        SESSION_COOKIE,
+        { type: 'apiKey', in: 'cookie', description: 'The sign-in session (httpOnly, set by the Google callback)' },
+        SECURITY.session,
+      )
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'METRICS_TOKEN',
+          description: 'The scrape token of `/api/metrics`',
+        },
+        SECURITY.metricsToken,
+      )
+      .addTag('auth', 'Signing in and out; the caller and their own sessions')
+      .addTag('users', 'People with an account: roles, approval, sessions, activity (administrators)')
+      .addTag('invitations', 'Invitations and roster imports (administrators)')
+      .addTag('settings', 'Sign-up policy and the default role (administrators)')
+      .addTag('audit', 'Who changed what, and when (administrators)')
+      .addTag('tokens', 'API tokens for integrations (administrators)')
+      .addTag('health', 'Liveness and readiness probes')
+      .addTag('operations', 'Metrics for monitoring')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
+  return documentEveryRoute(document);
+}
+
+/** What holds for every operation, whatever its decorators say. */
+function documentEveryRoute(document: OpenAPIObject): OpenAPIObject {
+  document.components = {
+    ...document.components,
+    responses: {
+      ...document.components?.responses,
+      TooManyRequests: {
+        description:
+          'Too many requests from this caller (RATE_LIMIT_API per minute, RATE_LIMIT_AUTH on the sign-in routes): wait `Retry-After` seconds',
+        headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', example: 30 } } },
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorResponse' } } },
+      },
+    },
+  };
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = path[method];
+      if (!operation) continue;
+      // A `@Public()` route declares no scheme: say "none" rather than leave it unsaid.
+      operation.security ??= [];
+      // The rate limits count every route under /api (registerRateLimits).
+      operation.responses['429'] ??= { $ref: '#/components/responses/TooManyRequests' };
+    }
+  }
+  return document;
+}
+
+/**
+ * The OpenAPI document without a database or a listening server: Nest only scans the
+ * modules (preview mode), which is all the document needs.
+ */
+export async function createOpenApiDocument(): Promise<OpenAPIObject> {
+  const config = new AppConfig({ NODE_ENV: 'development', LOG_LEVEL: 'fatal' });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  const document = openApiDocument(app);
+  await app.close();
+  return document;
 }
 
 /**

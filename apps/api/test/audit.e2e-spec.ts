@@ -412,10 +412,13 @@ describe('audit trail', () => {
         'requestId',
         'ip',
         'userAgent',
+        'actorTokenId',
+        'actorTokenName',
+        'actorTokenPrefix',
       ]);
       const rows = (
         await app.db.query<EventRow & { occurred_at: Date }>(
-          'SELECT id, occurred_at, action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent FROM audit_events ORDER BY occurred_at DESC, id DESC',
+          'SELECT id, occurred_at, action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent, actor_token_id, actor_token_name, actor_token_prefix FROM audit_events ORDER BY occurred_at DESC, id DESC',
         )
       ).rows;
       expect(records).toHaveLength(rows.length);
@@ -433,6 +436,9 @@ describe('audit trail', () => {
           r.request_id ?? '',
           r.ip ?? '',
           defuse(r.user_agent),
+          r.actor_token_id ?? '',
+          defuse(r.actor_token_name),
+          r.actor_token_prefix ?? '',
         ]),
       );
       // The awkward names survive inside `details`, exactly.

@@ -1,5 +1,11 @@
 import { COUNT_LIMIT, Role, USER_SORT_FIELDS, UserStatus, type Page, type User, type UserSort } from '@vip/shared-dto';
-import { userCountSql, userPageSql, type Statement, type UserListCriteria } from '../src/users/user-list.sql';
+import {
+  userCountSql,
+  userPageSql,
+  WALK_SORT_ORDER,
+  type Statement,
+  type UserListCriteria,
+} from '../src/users/user-list.sql';
 import { aGoogleIdentity } from '@vip/testing';
 import { Browser, signIn, startTestApp, type SignedIn, type TestApp } from './support/test-app';
 
@@ -67,8 +73,25 @@ describe('users lists at scale', () => {
     return nodes(rows[0]['QUERY PLAN'][0].Plan);
   }
 
+  /** The plan of a broad search's page, as `UsersRepository.list` runs it. */
+  async function planWalkingSortOrder(statement: Statement): Promise<PlanNode[]> {
+    const client = await app.db.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(WALK_SORT_ORDER);
+      const { rows } = await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+        `EXPLAIN (FORMAT JSON) ${statement.text}`,
+        statement.values,
+      );
+      return nodes(rows[0]['QUERY PLAN'][0].Plan);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  }
+
   /** No sequential scan of `users`, and no sort of more than a page's worth of rows. */
-  async function expectIndexed(statement: Statement): Promise<void> {
+  async function expectIndexed(statement: Statement): Promise<PlanNode[]> {
     const all = await plan(statement);
     const described = all.map(
       (node) => `${node['Node Type']} ${node['Index Name'] ?? node['Relation Name'] ?? ''} (${node['Plan Rows']})`,
@@ -77,6 +100,7 @@ describe('users lists at scale', () => {
     expect(
       all.filter((node) => node['Node Type'] === 'Sort' && node['Plan Rows'] > 1_000).map((node) => node['Plan Rows']),
     ).toEqual([]);
+    return all;
   }
 
   const list = (criteria: Partial<UserListCriteria>): UserListCriteria => ({ page: 1, pageSize: 25, ...criteria });
@@ -149,6 +173,28 @@ describe('users lists at scale', () => {
       expect(reply.body).toMatchObject({ total: COUNT_LIMIT, totalExact: false });
       expect(reply.body.items).toHaveLength(25);
     });
+
+    it.each([
+      ['example', 'name'],
+      ['e', '-createdAt'],
+    ] as const)(
+      'a search known to match more than 10,000 (%s, sort=%s) then walks the sort order, with the same answers',
+      async (search, sort) => {
+        for (const page of [1, 3]) {
+          const query = `?search=${search}&sort=${sort}&page=${page}`;
+          const counted = await users(query);
+          // The first answer counted and found more than the limit; this one walks the sort order.
+          const walked = await users(query);
+          expect(walked.body).toEqual(counted.body);
+          expect(walked.body).toMatchObject({ total: COUNT_LIMIT, totalExact: false });
+          expect(walked.body.items).toHaveLength(25);
+        }
+        const walk = await planWalkingSortOrder(userPageSql(list({ search, sort, page: 3 })));
+        expect(walk.filter((node) => node['Node Type'].startsWith('Bitmap'))).toEqual([]);
+        expect(walk.filter((node) => node['Node Type'] === 'Sort' && node['Plan Rows'] > 1_000)).toEqual([]);
+        expect(walk.filter((node) => node['Node Type'] === 'Seq Scan')).toEqual([]);
+      },
+    );
 
     it('counts a search matching fewer exactly', async () => {
       expect((await users('?search=lovelace')).body).toMatchObject({

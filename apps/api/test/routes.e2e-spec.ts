@@ -1,7 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { registeredRoutes as routesOf } from './support/registered-routes';
 import { Browser, startTestApp, type TestApp } from './support/test-app';
 
 const registeredRoutes = (app: TestApp) => routesOf(app.app);
+
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  security?: Record<string, string[]>[];
+  responses: Record<string, { $ref?: string; content?: Record<string, { schema?: { $ref?: string } }> }>;
+}
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { responses?: Record<string, Operation['responses'][string]> };
+}
+
+const COMMITTED_DOCUMENT = join(__dirname, '../../../libs/api-client/openapi.json');
+/** Browser redirects (the Google sign-in) answer 302, not 2xx. */
+const REDIRECTS = ['GET /api/auth/google', 'GET /api/auth/google/callback'];
 
 describe('routes', () => {
   let app: TestApp;
@@ -61,13 +79,10 @@ describe('routes', () => {
     ]);
   });
 
+  const servedDocument = async () => (await new Browser().get<OpenApiDocument>(`${app.url}/api/docs-json`)).body;
+
   it('every route is in the OpenAPI document, with its error responses', async () => {
-    const doc = (
-      await new Browser().get<{
-        openapi: string;
-        paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>>;
-      }>(`${app.url}/api/docs-json`)
-    ).body;
+    const doc = await servedDocument();
     expect(doc.openapi).toMatch(/^3\./);
     for (const route of registeredRoutes(app)) {
       const path = route.path.replace(/:(\w+)/g, '{$1}');
@@ -79,8 +94,50 @@ describe('routes', () => {
       if (route.decision === 'roles') {
         expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['401', '403']));
         expect(operation.security).toEqual(expect.arrayContaining([{ bearer: [] }]));
+      } else {
+        // Public: no bearer token is asked for (the session cookie or the metrics token at most).
+        expect({ route: `${route.method} ${route.path}`, security: operation.security }).toEqual({
+          route: `${route.method} ${route.path}`,
+          security: expect.not.arrayContaining([{ bearer: [] }]),
+        });
       }
     }
+  });
+
+  it('every operation is ready for a client generator: named for what it does, summarised, secured, answered', async () => {
+    const doc = await servedDocument();
+    const problems: string[] = [];
+    const ids = new Map<string, string>();
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const name = `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
+        const id = operation.operationId ?? '';
+        // `listUsers`, not Nest's default `UsersController_list`.
+        if (!/^[a-z][a-zA-Z]+$/.test(id)) problems.push(`${name}: operationId "${id}"`);
+        if (ids.has(id)) problems.push(`${name}: operationId "${id}" also names ${ids.get(id)}`);
+        ids.set(id, name);
+        if (!operation.summary) problems.push(`${name}: no summary`);
+        if (!Array.isArray(operation.security)) problems.push(`${name}: security not stated`);
+        const codes = Object.keys(operation.responses);
+        const success = REDIRECTS.includes(name) ? /^3\d\d$/ : /^2\d\d$/;
+        if (!codes.some((code) => success.test(code))) problems.push(`${name}: no ${success.source} response`);
+        if (!codes.some((code) => /^4\d\d$/.test(code))) problems.push(`${name}: no 4xx response`);
+        for (const code of codes.filter((code) => /^[45]\d\d$/.test(code))) {
+          const reference = operation.responses[code].$ref?.replace('#/components/responses/', '');
+          const response = reference ? doc.components.responses?.[reference] : operation.responses[code];
+          const schema = response?.content?.['application/json']?.schema?.$ref;
+          if (schema !== '#/components/schemas/ApiErrorResponse')
+            problems.push(`${name}: ${code} without the error body`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(ids.get('listUsers')).toBe('GET /api/auth/users');
+  });
+
+  it('serves the document committed for the typed client (`npm run openapi` writes it without a database)', async () => {
+    const committed = JSON.parse(readFileSync(COMMITTED_DOCUMENT, 'utf8'));
+    expect(await servedDocument()).toEqual(committed);
   });
 
   it('serves Swagger UI', async () => {

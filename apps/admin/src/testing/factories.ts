@@ -62,6 +62,7 @@ export function anAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
     action: 'user.signed_in',
     actorId: null,
     actorEmail: 'ada@example.com',
+    actorToken: null,
     targetId: null,
     targetEmail: 'ada@example.com',
     details: {},

@@ -40,6 +40,16 @@ export class AuditEventEntity {
   @Column({ type: 'varchar', length: 64 })
   action!: AuditAction;
 
+  /** The API token that acted, as it was named then (no foreign key: events outlive tokens). */
+  @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
+  actorTokenId!: string | null;
+
+  @Column({ name: 'actor_token_name', type: 'varchar', length: 100, nullable: true })
+  actorTokenName!: string | null;
+
+  @Column({ name: 'actor_token_prefix', type: 'varchar', length: 12, nullable: true })
+  actorTokenPrefix!: string | null;
+
   @Column({ name: 'target_id', type: 'uuid', nullable: true })
   targetId!: string | null;
 

@@ -8,6 +8,9 @@ export interface AuditEventRow {
   action: AuditAction;
   actor_id: string | null;
   actor_email: string | null;
+  actor_token_id: string | null;
+  actor_token_name: string | null;
+  actor_token_prefix: string | null;
   target_id: string | null;
   target_email: string | null;
   details: Record<string, unknown>;
@@ -17,7 +20,7 @@ export interface AuditEventRow {
 }
 
 export const AUDIT_EVENT_COLUMNS =
-  'id, occurred_at, action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent';
+  'id, occurred_at, action, actor_id, actor_email, actor_token_id, actor_token_name, actor_token_prefix, target_id, target_email, details, request_id, ip, user_agent';
 
 export function toAuditEvent(row: AuditEventRow): AuditEvent {
   return {
@@ -26,6 +29,9 @@ export function toAuditEvent(row: AuditEventRow): AuditEvent {
     action: row.action,
     actorId: row.actor_id,
     actorEmail: row.actor_email,
+    actorToken: row.actor_token_id
+      ? { id: row.actor_token_id, name: row.actor_token_name ?? '', prefix: row.actor_token_prefix ?? '' }
+      : null,
     targetId: row.target_id,
     targetEmail: row.target_email,
     details: row.details,

@@ -8,6 +8,10 @@ export interface NewAuditEvent {
   action: AuditAction;
   actorId?: string | null;
   actorEmail?: string | null;
+  /** The API token that acted: id, name and prefix (never its secret). */
+  actorTokenId?: string | null;
+  actorTokenName?: string | null;
+  actorTokenPrefix?: string | null;
   targetId?: string | null;
   targetEmail?: string | null;
   details?: Record<string, unknown>;
@@ -40,8 +44,9 @@ export class AuditRepository {
   /** Appends with `tx`, so the event commits or rolls back with the change it records. */
   async insert(tx: Sql, event: NewAuditEvent): Promise<void> {
     await tx.query(
-      `INSERT INTO audit_events (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO audit_events (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
+                                 actor_token_id, actor_token_name, actor_token_prefix)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         event.action,
         event.actorId ?? null,
@@ -52,6 +57,9 @@ export class AuditRepository {
         event.requestId?.slice(0, 64) ?? null,
         event.ip?.slice(0, 64) ?? null,
         event.userAgent?.slice(0, 512) ?? null,
+        event.actorTokenId ?? null,
+        event.actorTokenName ?? null,
+        event.actorTokenPrefix ?? null,
       ],
     );
   }
@@ -61,10 +69,14 @@ export class AuditRepository {
     if (events.length === 0) return;
     const column = <K extends keyof NewAuditEvent>(key: K) => events.map((event) => event[key] ?? null);
     await tx.query(
-      `INSERT INTO audit_events (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent)
-       SELECT action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent
-         FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::uuid[], $5::varchar[], $6::jsonb[], $7::varchar[], $8::varchar[], $9::varchar[])
-              WITH ORDINALITY AS e (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent, ordinal)
+      `INSERT INTO audit_events (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
+                                 actor_token_id, actor_token_name, actor_token_prefix)
+       SELECT action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
+              actor_token_id, actor_token_name, actor_token_prefix
+         FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::uuid[], $5::varchar[], $6::jsonb[], $7::varchar[], $8::varchar[], $9::varchar[],
+                     $10::uuid[], $11::varchar[], $12::varchar[])
+              WITH ORDINALITY AS e (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
+                                    actor_token_id, actor_token_name, actor_token_prefix, ordinal)
         ORDER BY ordinal`,
       [
         column('action'),
@@ -76,6 +88,9 @@ export class AuditRepository {
         events.map((event) => event.requestId?.slice(0, 64) ?? null),
         events.map((event) => event.ip?.slice(0, 64) ?? null),
         events.map((event) => event.userAgent?.slice(0, 512) ?? null),
+        column('actorTokenId'),
+        column('actorTokenName'),
+        column('actorTokenPrefix'),
       ],
     );
   }

@@ -28,6 +28,9 @@ const CSV_HEADER = [
   'requestId',
   'ip',
   'userAgent',
+  'actorTokenId',
+  'actorTokenName',
+  'actorTokenPrefix',
 ];
 
 /** A person as an event names them: id and email at the time. */
@@ -46,14 +49,14 @@ export class AuditService {
   ) {}
 
   record(tx: Sql, event: NewAuditEvent, context: RequestContext = {}): Promise<void> {
-    return this.events.insert(tx, { ...context, ...event });
+    return this.events.insert(tx, inContext(event, context));
   }
 
   /** Many events of one request, appended in one statement. */
   recordMany(tx: Sql, events: readonly NewAuditEvent[], context: RequestContext = {}): Promise<void> {
     return this.events.insertMany(
       tx,
-      events.map((event) => ({ ...context, ...event })),
+      events.map((event) => inContext(event, context)),
     );
   }
 
@@ -130,6 +133,23 @@ export class AuditService {
   }
 }
 
+/**
+ * The event with where it came from. A request made with an API token is the token's
+ * doing: the token (id, name, prefix) is the actor, and no person is named as one.
+ */
+function inContext(event: NewAuditEvent, { apiToken, ...origin }: RequestContext): NewAuditEvent {
+  const located = { ...origin, ...event };
+  if (!apiToken) return located;
+  return {
+    ...located,
+    actorId: null,
+    actorEmail: null,
+    actorTokenId: apiToken.id,
+    actorTokenName: apiToken.name,
+    actorTokenPrefix: apiToken.prefix,
+  };
+}
+
 function filterOf(query: AuditEventQuery): AuditFilter {
   return {
     action: query.action,
@@ -154,5 +174,8 @@ function csvLine(row: AuditEventRow): string {
     event.requestId,
     event.ip,
     event.userAgent,
+    event.actorToken?.id,
+    event.actorToken?.name,
+    event.actorToken?.prefix,
   ]);
 }

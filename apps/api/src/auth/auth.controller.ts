@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { AccessTokenResponse, AuthConfigResponse, User } from '@vip/shared-dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
+import { ApiAuthenticated, ApiErrors, SECURITY } from '../common/api-responses';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import { requestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
@@ -36,7 +36,7 @@ export class AuthController {
 
   @Public()
   @Get('config')
-  @ApiOperation({ summary: 'Which sign-in methods the console may offer' })
+  @ApiOperation({ operationId: 'getAuthConfig', summary: 'Which sign-in methods the console may offer' })
   @ApiOkResponse({ type: AuthConfigResponseDto })
   authConfig(): AuthConfigResponse {
     return { google: Boolean(this.config.google), devLogin: this.config.devLogin };
@@ -45,8 +45,16 @@ export class AuthController {
   @Public()
   @Get('google')
   @UseGuards(GoogleAuthGuard)
-  @ApiOperation({ summary: "Start a Google sign-in: redirect to Google's consent page (state + PKCE S256)" })
-  @ApiQuery({ name: 'login_hint', required: false, description: 'Email to preselect at Google' })
+  @ApiOperation({
+    operationId: 'signInWithGoogle',
+    summary: "Start a Google sign-in: redirect to Google's consent page (state + PKCE S256)",
+  })
+  @ApiQuery({
+    name: 'login_hint',
+    required: false,
+    description: 'Email to preselect at Google',
+    example: 'ada@example.com',
+  })
   @ApiFoundResponse({ description: 'Redirect to the authorization URL' })
   @ApiErrors(404)
   startGoogle(@Res() reply: FastifyReply): void {
@@ -58,6 +66,7 @@ export class AuthController {
   @Get('google/callback')
   @UseGuards(GoogleCallbackGuard)
   @ApiOperation({
+    operationId: 'finishGoogleSignIn',
     summary: 'Finish a Google sign-in',
     description:
       'Success: sets the session cookie, redirects to ADMIN_URL. Failure: redirects to ADMIN_URL + `login?error=<code>` (`account_disabled`, `not_invited`, `domain_not_allowed`, …).',
@@ -80,8 +89,9 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiCookieAuth(SECURITY.session)
   @ApiOperation({
+    operationId: 'refreshAccessToken',
     summary: 'Trade the session cookie for an access token',
     description:
       "Rotates the cookie. The request's `Origin` must be ADMIN_URL's origin. The cookie a refresh replaced still works for " +
@@ -107,8 +117,8 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiCookieAuth(SESSION_COOKIE)
-  @ApiOperation({ summary: 'End the session and clear its cookie' })
+  @ApiCookieAuth(SECURITY.session)
+  @ApiOperation({ operationId: 'signOut', summary: 'End the session and clear its cookie' })
   @ApiNoContentResponse({ description: 'Signed out (also when there was no session)' })
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(readCookie(request, SESSION_COOKIE), requestContext(request));
@@ -119,6 +129,7 @@ export class AuthController {
   @Post('dev-login')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'devSignIn',
     summary: 'Sign in without Google (development only)',
     description: 'Exists only while dev sign-in is on, never in production; otherwise 404.',
   })
@@ -145,6 +156,7 @@ export class AuthController {
   @Get('me')
   @ApiAuthenticated()
   @ApiOperation({
+    operationId: 'getCurrentUser',
     summary: 'The signed-in caller',
     description: 'Answers pending accounts too (their `status` says they wait for approval).',
   })

@@ -6,6 +6,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { SettingsModule } from '../settings/settings.module';
+import { ApiTokensModule } from '../tokens/api-tokens.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokens } from './access-tokens';
 import { AuthController } from './auth.controller';
@@ -34,6 +35,7 @@ const googleStrategy: Provider = {
     AuditModule,
     InvitationsModule,
     SettingsModule,
+    ApiTokensModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],

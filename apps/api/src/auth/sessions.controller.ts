@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } 
 import type { Session, User } from '@vip/shared-dto';
 import { ApiAuthenticated, ApiErrors } from '../common/api-responses';
 import { ClientContext, type RequestContext } from '../common/request-context';
-import type { AuthRequest } from './auth-request';
+import type { SessionRequest } from './auth-request';
 import { CurrentUser } from './decorators/current-user.decorator';
 import { AllowPending, AnyRole } from './decorators/roles.decorator';
 import { SessionResponse } from './dto/session.response';
@@ -19,19 +19,25 @@ export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'My sessions, most recently used first; `current` marks this one' })
+  @ApiOperation({
+    operationId: 'listMySessions',
+    summary: 'My sessions, most recently used first; `current` marks this one',
+  })
   @ApiOkResponse({ type: [SessionResponse] })
-  mine(@CurrentUser() caller: User, @Req() request: AuthRequest): Promise<Session[]> {
+  mine(@CurrentUser() caller: User, @Req() request: SessionRequest): Promise<Session[]> {
     return this.sessions.mine(caller, request.sessionId);
   }
 
   @Delete()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out everywhere else: end every session of mine but this one' })
+  @ApiOperation({
+    operationId: 'revokeMyOtherSessions',
+    summary: 'Sign out everywhere else: end every session of mine but this one',
+  })
   @ApiNoContentResponse({ description: 'The other sessions ended' })
   revokeOthers(
     @CurrentUser() caller: User,
-    @Req() request: AuthRequest,
+    @Req() request: SessionRequest,
     @ClientContext() context: RequestContext,
   ): Promise<void> {
     return this.sessions.revokeOthers(caller, request.sessionId, context);
@@ -40,10 +46,11 @@ export class SessionsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({
+    operationId: 'revokeMySession',
     summary: 'End one of my sessions',
     description: "404 when it is not one of the caller's live sessions.",
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'id', format: 'uuid', example: '5d2e7a90-3b1c-4f6e-8d4a-9c0b1e2f3a4b' })
   @ApiNoContentResponse({ description: 'Ended: its access tokens get 401 on their next request' })
   @ApiErrors(400, 404)
   revoke(

@@ -5,7 +5,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** Paging of every list: 1-based page, 1–100 per page. */
 export class PageQuery implements ActivityQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1, description: '1-based page number' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1, description: '1-based page number', example: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -13,7 +13,7 @@ export class PageQuery implements ActivityQuery {
   @Max(1_000_000)
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, example: 25 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

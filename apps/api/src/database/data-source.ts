@@ -4,6 +4,7 @@ import { AuditEventEntity } from '../audit/audit-event.entity';
 import { OAuthStateEntity } from '../auth/oauth-state.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { InvitationEntity } from '../invitations/invitation.entity';
+import { ApiTokenEntity } from '../tokens/api-token.entity';
 import { SettingsEntity } from '../settings/settings.entity';
 import { UserCountEntity } from '../users/user-count.entity';
 import { UserEntity } from '../users/user.entity';
@@ -17,6 +18,7 @@ export const entities = [
   AuditEventEntity,
   SettingsEntity,
   InvitationEntity,
+  ApiTokenEntity,
 ];
 
 /** The schema (entities) and its migrations, for the migration runner, the CLI and the tests. */

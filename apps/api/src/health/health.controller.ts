@@ -8,7 +8,8 @@ import { HealthService } from './health.service';
 const STATUS = {
   schema: {
     type: 'object',
-    properties: { status: { type: 'string', example: 'ok' } },
+    required: ['status'],
+    properties: { status: { type: 'string', enum: ['ok'], example: 'ok' } },
   },
 };
 
@@ -19,7 +20,7 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Readiness (same as /api/health/ready)' })
+  @ApiOperation({ operationId: 'getHealth', summary: 'Readiness (same as /api/health/ready)' })
   @ApiOkResponse(STATUS)
   @ApiErrors(503)
   check(): Promise<{ status: 'ok' }> {
@@ -29,6 +30,7 @@ export class HealthController {
   @Public()
   @Get('live')
   @ApiOperation({
+    operationId: 'getLiveness',
     summary: 'Liveness: 200 while the process runs, whatever the database does',
   })
   @ApiOkResponse(STATUS)
@@ -39,6 +41,7 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiOperation({
+    operationId: 'getReadiness',
     summary: 'Readiness: the database answers and no migration is pending',
   })
   @ApiOkResponse(STATUS)

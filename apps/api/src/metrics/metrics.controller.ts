@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Headers, NotFoundException, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Public } from '../auth/decorators/public.decorator';
-import { ApiErrors } from '../common/api-responses';
+import { ApiErrors, SECURITY } from '../common/api-responses';
 import { UnauthorizedError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { Metrics } from './metrics.service';
@@ -23,14 +23,18 @@ export class MetricsController {
   @Public()
   @Get()
   @Header('cache-control', 'no-store')
-  @ApiBearerAuth()
+  @ApiBearerAuth(SECURITY.metricsToken)
   @ApiOperation({
+    operationId: 'getMetrics',
     summary: 'Prometheus metrics',
     description:
       'Needs `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set; in production 404 while it is unset.',
   })
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
+  // The content type on the 200 alone: errors stay JSON.
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format',
+    content: { 'text/plain': { schema: { type: 'string', example: 'auth_sign_ins_total{outcome="success"} 42\n' } } },
+  })
   @ApiErrors(401, 404)
   async scrape(
     @Headers('authorization') authorization: string | undefined,

@@ -16,7 +16,7 @@ export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The sign-up policy and the default role of new accounts' })
+  @ApiOperation({ operationId: 'getSettings', summary: 'The sign-up policy and the default role of new accounts' })
   @ApiOkResponse({ type: SettingsDto })
   get(): Promise<Settings> {
     return this.settings.get();
@@ -24,6 +24,7 @@ export class SettingsController {
 
   @Put()
   @ApiOperation({
+    operationId: 'updateSettings',
     summary: 'Change the settings',
     description: 'Recorded as `settings.changed` with before and after.',
   })

@@ -6,6 +6,8 @@ import { IsIn } from 'class-validator';
 export class SettingsDto implements Settings {
   @ApiProperty({
     enum: SIGN_UP_POLICIES,
+    enumName: 'SignUpPolicy',
+    example: 'approval',
     description:
       '`open`: a new verified account becomes active with the default role; `approval`: it waits, pending, for an administrator; `invitation`: only invited emails may sign up',
   })
@@ -14,6 +16,8 @@ export class SettingsDto implements Settings {
 
   @ApiProperty({
     enum: DEFAULT_ROLES,
+    enumName: 'DefaultRole',
+    example: 'coordinator',
     description: 'Role of accounts created by signing up (invitations carry their own)',
   })
   @IsIn(DEFAULT_ROLES)

@@ -74,6 +74,16 @@ export function userPageSql(criteria: UserListCriteria, offset = (criteria.page 
 }
 
 /**
+ * Run in the transaction of a search's page known to match many people (more than
+ * `COUNT_LIMIT`): no whole-table read, no search index, so PostgreSQL walks the sort
+ * order's B-tree, keeping matching rows until the page is full. With one person in ten
+ * matching, a first page reads about 250 rows; through the search index it would read
+ * and sort every match (100,000 of a million). The planner cannot know how dense the
+ * matches are, so it is told.
+ */
+export const WALK_SORT_ORDER = `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`;
+
+/**
  * How many people the criteria match: without a search, exact from `user_counts` (kept
  * per role and status, so the same role and status conditions apply); with one, counted
  * up to `COUNT_LIMIT + 1` (never the whole table).

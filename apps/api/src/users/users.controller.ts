@@ -9,6 +9,7 @@ import type { AuthRequest } from '../auth/auth-request';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { SessionResponse } from '../auth/dto/session.response';
 import { Roles } from '../auth/decorators/roles.decorator';
+import { Scopes } from '../auth/decorators/scopes.decorator';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateRoleBody } from './dto/update-role.body';
 import { UserStatsResponse } from './dto/user-stats.response';
@@ -19,6 +20,7 @@ import { UsersService } from './users.service';
 const EMAIL_PARAM = { name: 'email', description: 'Matched case-insensitively', example: 'ada@example.com' };
 
 @ApiTags('users')
+// API tokens reach these routes too, as their scopes allow.
 @ApiAuthenticated()
 @Roles([Role.Administrator])
 @Controller('auth/users')
@@ -26,7 +28,11 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List users: paged, searched, filtered by role and status, sorted' })
+  @Scopes('users:read')
+  @ApiOperation({
+    operationId: 'listUsers',
+    summary: 'List users: paged, searched, filtered by role and status, sorted',
+  })
   @ApiOkResponse({ type: UserPageResponse })
   @ApiErrors(400)
   list(@Query() query: ListUsersQuery): Promise<Page<User>> {
@@ -35,7 +41,9 @@ export class UsersController {
 
   // Before `:email`, which would otherwise take "stats" for an email.
   @Get('stats')
+  @Scopes('users:read')
   @ApiOperation({
+    operationId: 'getUserStats',
     summary: 'Numbers about people',
     description:
       'Counts by role; sign-ins per UTC day (last 30 days); new accounts per week (last 12 weeks); accounts without a sign-in for 30+ days.',
@@ -46,7 +54,11 @@ export class UsersController {
   }
 
   @Get(':email/activity')
-  @ApiOperation({ summary: "A person's timeline: audit events where they acted or were acted on, newest first" })
+  @Scopes('users:read')
+  @ApiOperation({
+    operationId: 'getUserActivity',
+    summary: "A person's timeline: audit events where they acted or were acted on, newest first",
+  })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: AuditEventPageResponse })
   @ApiErrors(400, 404)
@@ -55,7 +67,8 @@ export class UsersController {
   }
 
   @Get(':email')
-  @ApiOperation({ summary: 'Get one user by email' })
+  @Scopes('users:read')
+  @ApiOperation({ operationId: 'getUser', summary: 'Get one user by email' })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(404)
@@ -64,7 +77,9 @@ export class UsersController {
   }
 
   @Patch(':email/role')
+  @Scopes('users:write')
   @ApiOperation({
+    operationId: 'changeUserRole',
     summary: "Change a user's role",
     description: 'Refused with 409 when it would leave no active administrator.',
   })
@@ -81,8 +96,10 @@ export class UsersController {
   }
 
   @Post(':email/disable')
+  @Scopes('users:write')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'disableUser',
     summary: 'Disable an account',
     description:
       "All that person's sessions end in the same transaction; their tokens get 401 and Google sign-in is refused. 409 for yourself, or when it would leave no active administrator.",
@@ -99,8 +116,10 @@ export class UsersController {
   }
 
   @Post(':email/enable')
+  @Scopes('users:write')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'enableUser',
     summary: 'Enable a disabled account',
     description: '409 for a pending account (approve or reject it).',
   })
@@ -116,8 +135,10 @@ export class UsersController {
   }
 
   @Post(':email/approve')
+  @Scopes('users:write')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'approveUser',
     summary: 'Approve a pending account with a role',
     description: '409 when the account is not pending.',
   })
@@ -134,8 +155,10 @@ export class UsersController {
   }
 
   @Post(':email/reject')
+  @Scopes('users:write')
   @HttpCode(204)
   @ApiOperation({
+    operationId: 'rejectUser',
     summary: 'Reject a pending account',
     description: 'The account is removed. 409 when it is not pending.',
   })
@@ -151,7 +174,8 @@ export class UsersController {
   }
 
   @Get(':email/sessions')
-  @ApiOperation({ summary: "A person's live sessions" })
+  @Scopes('users:write')
+  @ApiOperation({ operationId: 'listUserSessions', summary: "A person's live sessions" })
   @ApiParam(EMAIL_PARAM)
   @ApiOkResponse({ type: [SessionResponse] })
   @ApiErrors(400, 404)
@@ -160,8 +184,12 @@ export class UsersController {
   }
 
   @Delete(':email/sessions')
+  @Scopes('users:write')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End every session of a person (sign them out everywhere)' })
+  @ApiOperation({
+    operationId: 'revokeUserSessions',
+    summary: 'End every session of a person (sign them out everywhere)',
+  })
   @ApiParam(EMAIL_PARAM)
   @ApiNoContentResponse({ description: 'Every session ended' })
   @ApiErrors(400, 404)
@@ -174,8 +202,10 @@ export class UsersController {
   }
 
   @Delete(':email')
+  @Scopes('users:write')
   @HttpCode(204)
   @ApiOperation({
+    operationId: 'deleteUser',
     summary: 'Delete a user and end their sessions',
     description: 'Refused with 409 when it would leave no active administrator.',
   })

@@ -3,6 +3,7 @@ import type { QueryResultRow } from 'pg';
 import { COUNT_LIMIT, Role, UserStatus } from '@vip/shared-dto';
 import { Database, type Sql, type Transaction } from '../database/database';
 import type { Identity } from './identity';
+import { BroadSearches } from './broad-searches';
 import { USER_COLUMNS, type UserRow } from './user.mapper';
 import {
   isCounted,
@@ -10,6 +11,7 @@ import {
   reversed,
   userCountSql,
   userPageSql,
+  WALK_SORT_ORDER,
   type Statement,
   type UserList,
   type UserListCriteria,
@@ -29,6 +31,8 @@ export interface NewAccount {
 /** All SQL about users. Rows come back as `UserRow`; the service maps them. */
 @Injectable()
 export class UsersRepository {
+  private readonly broadSearches = new BroadSearches();
+
   constructor(private readonly db: Database) {}
 
   // Named statements: these run on every authenticated request.
@@ -64,16 +68,26 @@ export class UsersRepository {
 
   /**
    * One page and its total. Without a search the total is exact and read from
-   * `user_counts`; otherwise at most `COUNT_LIMIT + 1` matches are counted.
+   * `user_counts`; otherwise at most `COUNT_LIMIT + 1` matches are counted, unless the
+   * search is known to match more (`BroadSearches`).
    */
   async list(criteria: UserListCriteria): Promise<UserList> {
     const offset = (criteria.page - 1) * criteria.pageSize;
     if (isCounted(criteria)) {
+      if (this.broadSearches.has(criteria)) {
+        const page = userPageSql(criteria, offset);
+        const rows = await this.db.transaction(async (tx) => {
+          await tx.query(WALK_SORT_ORDER);
+          return tx.query<UserRow>(page.text, page.values);
+        });
+        return { rows, total: COUNT_LIMIT, totalExact: false };
+      }
       const [rows, count] = await Promise.all([
         this.run<UserRow>(userPageSql(criteria)),
         this.run<{ total: number }>(userCountSql(criteria)),
       ]);
       const matches = count[0].total;
+      if (matches > COUNT_LIMIT) this.broadSearches.remember(criteria);
       return { rows, total: Math.min(matches, COUNT_LIMIT), totalExact: matches <= COUNT_LIMIT };
     }
     const [{ total }] = await this.run<{ total: number }>(userCountSql(criteria));

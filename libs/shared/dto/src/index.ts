@@ -6,3 +6,4 @@ export * from './lib/errors';
 export * from './lib/audit';
 export * from './lib/user-stats';
 export * from './lib/access';
+export * from './lib/api-token';

@@ -7,7 +7,7 @@ const EMAIL_FILTER = /^[^\p{Cc}\s]+$/u;
 
 /** Filters of the audit list (and of its CSV, which ignores the paging). */
 export class ListAuditEventsQuery extends PageQuery implements AuditEventQuery {
-  @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, enumName: 'AuditAction' })
   @IsOptional()
   @IsIn(AUDIT_ACTIONS)
   action?: AuditAction;

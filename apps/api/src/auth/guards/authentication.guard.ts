@@ -1,6 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { UnauthorizedError } from '../../common/errors';
+import { ApiTokenSecrets } from '../../tokens/api-token-secrets';
+import { ApiTokensService } from '../../tokens/api-tokens.service';
 import { UsersService } from '../../users/users.service';
 import { AccessTokens } from '../access-tokens';
 import type { AuthRequest } from '../auth-request';
@@ -12,6 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Global, first: a bearer token must be valid, its session live and its user still there
  * and not disabled. One lookup per request (user joined to session), so a role change,
  * a deletion, a disabling or a revoked session bites on the next request, on every instance.
+ * An API token (`vipc_…`) is looked up the same way, per request: revoking it bites at once.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -19,6 +22,7 @@ export class AuthenticationGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
     private readonly users: UsersService,
+    private readonly apiTokens: ApiTokensService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -26,6 +30,13 @@ export class AuthenticationGuard implements CanActivate {
     const request = ctx.switchToHttp().getRequest<AuthRequest>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (token && ApiTokenSecrets.claims(token)) {
+      const caller = await this.apiTokens.authenticate(token);
+      if (!caller) throw new UnauthorizedError('A valid API token is required');
+      request.user = caller.user;
+      request.apiToken = caller.token;
+      return true;
+    }
     const subject = token ? this.tokens.verify(token) : undefined;
     if (!subject || !UUID.test(subject.userId) || !UUID.test(subject.sessionId)) {
       throw new UnauthorizedError('A valid access token is required');

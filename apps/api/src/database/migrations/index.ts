@@ -5,6 +5,7 @@ import { ListsAtScale1796140000000 } from './1796140000000-lists-at-scale';
 import { AccessLifecycle1796200000000 } from './1796200000000-access-lifecycle';
 import { IntegrationAuditActions1796300000000 } from './1796300000000-integration-audit-actions';
 import { UserCountsByStatus1796310000000 } from './1796310000000-user-counts-by-status';
+import { ApiTokens1796340000000 } from './1796340000000-api-tokens';
 
 /** Every migration, oldest first. Append-only: never edit one that has been merged. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AccessLifecycle1796200000000,
   IntegrationAuditActions1796300000000,
   UserCountsByStatus1796310000000,
+  ApiTokens1796340000000,
 ];

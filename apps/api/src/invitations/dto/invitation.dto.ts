@@ -31,11 +31,17 @@ export class CreateInvitationBody implements CreateInvitationRequest {
   @Matches(EMAIL, { message: 'email must be an email address' })
   email!: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role', example: 'driver' })
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_INVITATION_DAYS, default: DEFAULT_INVITATION_DAYS })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_INVITATION_DAYS,
+    default: DEFAULT_INVITATION_DAYS,
+    example: 7,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -44,14 +50,14 @@ export class CreateInvitationBody implements CreateInvitationRequest {
 }
 
 export class ListInvitationsQuery extends PageQuery implements InvitationListQuery {
-  @ApiPropertyOptional({ description: 'Part of the email, case-insensitive', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Part of the email, case-insensitive', maxLength: 200, example: 'gmail' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   @Matches(/^[^\p{Cc}]*$/u, { message: 'search must not contain control characters' })
   search?: string;
 
-  @ApiPropertyOptional({ enum: INVITATION_STATES })
+  @ApiPropertyOptional({ enum: INVITATION_STATES, enumName: 'InvitationState' })
   @IsOptional()
   @IsIn(INVITATION_STATES)
   state?: InvitationState;
@@ -71,19 +77,19 @@ export class ImportQuery {
 }
 
 class InviterResponse {
-  @ApiProperty() email!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'ada@example.com' }) email!: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) name!: string;
 }
 
 export class InvitationResponse implements Invitation {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' }) id!: string;
   @ApiProperty({ example: 'driver@gmail.com' }) email!: string;
-  @ApiProperty({ enum: ROLES }) role!: Role;
-  @ApiProperty({ enum: INVITATION_STATES }) state!: InvitationState;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', example: 'driver' }) role!: Role;
+  @ApiProperty({ enum: INVITATION_STATES, enumName: 'InvitationState', example: 'pending' }) state!: InvitationState;
   @ApiProperty({ type: InviterResponse, nullable: true, description: 'null when the inviter was deleted' })
   invitedBy!: InviterResponse | null;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-30T10:00:00.000Z' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-14T10:00:00.000Z' }) expiresAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acceptedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: string | null;
 }
@@ -91,18 +97,22 @@ export class InvitationResponse implements Invitation {
 export class InvitationPageResponse implements Page<Invitation> {
   @ApiProperty({ type: [InvitationResponse] }) items!: InvitationResponse[];
   @ApiProperty({ example: 42 }) total!: number;
-  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 1, description: '1-based' }) page!: number;
   @ApiProperty({ example: 25 }) pageSize!: number;
 }
 
 class ImportRowResponse implements ImportRow {
   @ApiProperty({ example: 2, description: 'Line of the file (the header is line 1)' }) line!: number;
-  @ApiProperty() email!: string;
-  @ApiProperty() role!: string;
-  @ApiPropertyOptional({ description: 'What is wrong with the row; absent when it is fine' }) error?: string;
+  @ApiProperty({ example: 'driver@gmail.com' }) email!: string;
+  @ApiProperty({ example: 'driver' }) role!: string;
+  @ApiPropertyOptional({
+    description: 'What is wrong with the row; absent when it is fine',
+    example: 'unknown role "pilot"',
+  })
+  error?: string;
 }
 
 export class ImportResultResponse implements ImportResult {
   @ApiProperty({ type: [ImportRowResponse] }) rows!: ImportRowResponse[];
-  @ApiProperty({ description: 'Invitations written (0 for a preview)' }) created!: number;
+  @ApiProperty({ description: 'Invitations written (0 for a preview)', example: 12 }) created!: number;
 }

@@ -20,6 +20,7 @@ export class ListUsersQuery extends PageQuery implements UserListQuery {
       'One or two characters: the start of a word of the name or of the email (words are runs of letters and digits; ' +
       'the top-level domain is not a word), e.g. `lo` finds "Ada Lovelace" and "x@logistics.example.com".',
     maxLength: 200,
+    example: 'ada',
   })
   @IsOptional()
   @IsString()
@@ -28,12 +29,12 @@ export class ListUsersQuery extends PageQuery implements UserListQuery {
   @Matches(/^[^\p{Cc}]*$/u, { message: 'search must not contain control characters' })
   search?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ enum: USER_STATUSES })
+  @ApiPropertyOptional({ enum: USER_STATUSES, enumName: 'UserStatus' })
   @IsOptional()
   @IsIn(USER_STATUSES)
   status?: UserStatus;

@@ -3,7 +3,7 @@ import { ROLES, type Role, type UpdateRoleRequest } from '@vip/shared-dto';
 import { IsIn } from 'class-validator';
 
 export class UpdateRoleBody implements UpdateRoleRequest {
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role', example: 'driver' })
   @IsIn(ROLES)
   role!: Role;
 }

@@ -10,7 +10,7 @@ import {
 } from '@vip/shared-dto';
 
 export class RoleCountResponse implements RoleCount {
-  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', example: 'administrator' }) role!: Role;
   @ApiProperty({ example: 3 }) count!: number;
 }
 
@@ -27,7 +27,13 @@ export class WeeklyCountResponse implements WeeklyCount {
 export class DormantAccountResponse implements DormantAccount {
   @ApiProperty({ example: 'ada@example.com' }) email!: string;
   @ApiProperty({ example: 'Ada Lovelace' }) name!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: never signed in' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-09-30T12:00:00.000Z',
+    description: 'null: never signed in',
+  })
   lastSignInAt!: string | null;
 }
 
@@ -38,7 +44,7 @@ export class DormantAccountsResponse {
 }
 
 export class UserStatsResponse implements UserStats {
-  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T08:00:00.000Z' }) generatedAt!: string;
   @ApiProperty({ type: [RoleCountResponse], description: 'Every role, also those nobody has' })
   roles!: RoleCountResponse[];
   @ApiProperty({ type: [DailyCountResponse], description: 'The last 30 UTC days, oldest first' })

@@ -2,18 +2,24 @@ import { ApiProperty } from '@nestjs/swagger';
 import { COUNT_LIMIT, ROLES, USER_STATUSES, type Page, type Role, type User, type UserStatus } from '@vip/shared-dto';
 
 export class UserResponse implements User {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '0b6f3c1e-8f2a-4c8e-9a53-2f1d6c7e4b10' }) id!: string;
   @ApiProperty({ example: 'ada@example.com', description: 'Lower-case; unique case-insensitively' }) email!: string;
   @ApiProperty({ example: 'Ada Lovelace' }) name!: string;
   @ApiProperty({ type: String, nullable: true, example: 'https://lh3.googleusercontent.com/a/photo' }) picture!:
     | string
     | null;
-  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', example: 'coordinator' }) role!: Role;
   @ApiProperty({ example: 'google' }) provider!: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSignInAt!: string | null;
-  @ApiProperty({ enum: USER_STATUSES, description: '`pending`: waits for approval; `disabled`: may not sign in' })
+  @ApiProperty({ format: 'date-time', example: '2026-09-14T08:30:00.000Z' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-30T16:05:12.000Z' }) updatedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-12-01T07:58:41.000Z' })
+  lastSignInAt!: string | null;
+  @ApiProperty({
+    enum: USER_STATUSES,
+    enumName: 'UserStatus',
+    example: 'active',
+    description: '`pending`: waits for approval; `disabled`: may not sign in',
+  })
   status!: UserStatus;
 }
 

@@ -25,6 +25,13 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** An API token as the audit trail names it: id, name and prefix at the time. */
+export interface AuditActorToken {
+  id: string;
+  name: string;
+  prefix: string;
+}
+
 /** One recorded change. Emails are as they were when it happened; timestamps ISO-8601 UTC. */
 export interface AuditEvent {
   id: string;
@@ -32,6 +39,8 @@ export interface AuditEvent {
   action: AuditAction;
   actorId: string | null;
   actorEmail: string | null;
+  /** The API token that acted (then `actorId` and `actorEmail` are `null`); never its secret. */
+  actorToken: AuditActorToken | null;
   targetId: string | null;
   targetEmail: string | null;
   /** Before and after values (`{ before, after }`) or, for refusals, `{ reason, email }`. */

@@ -97,6 +97,12 @@ describe('feature generator', () => {
     for (const route of [/@Get\(\)/, /@Get\(':id'\)/, /@Post\(\)/, /@Delete\(':id'\)/])
       expect(controller).toMatch(route);
     expect(controller.match(/@ApiOperation\(/g)).toHaveLength(4);
+    expect(controller.match(/operationId: '\w+'/g)).toEqual([
+      "operationId: 'listVehicleTypes'",
+      "operationId: 'getVehicleTypesRecord'",
+      "operationId: 'createVehicleTypesRecord'",
+      "operationId: 'deleteVehicleTypesRecord'",
+    ]);
     expect(controller).toContain('@Query() query: PageQuery');
     expect(controller).toContain('@Body() body: CreateVehicleTypesBody');
     // Thin: no SQL and no HTTP exceptions in the controller.

@@ -1,4 +1,5 @@
-import { formatFiles, generateFiles, names, type Tree } from '@nx/devkit';
+import { formatFiles, generateFiles, names, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { FeatureGeneratorSchema } from './schema';
 import {
@@ -60,7 +61,7 @@ export function featureNames(name: string, timestamp: number) {
 export type FeatureNames = ReturnType<typeof featureNames>;
 
 /** `npx nx g @vip/tools:feature <name>`: a module end to end, wired into the apps. */
-export async function featureGenerator(tree: Tree, options: FeatureGeneratorSchema): Promise<void> {
+export async function featureGenerator(tree: Tree, options: FeatureGeneratorSchema): Promise<GeneratorCallback> {
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.name ?? '')) {
     throw new Error(`The feature name must be kebab-case (e.g. vehicles or vehicle-types); got "${options.name}"`);
   }
@@ -88,6 +89,11 @@ export async function featureGenerator(tree: Tree, options: FeatureGeneratorSche
   registerRoute(tree, n);
 
   if (!options.skipFormat) await formatFiles(tree);
+  // Once the files are on disk: the OpenAPI document and the typed client gain the new
+  // routes (`npm run lint` fails while they lag behind the code).
+  return () => {
+    execFileSync('node', ['tools/openapi.mjs'], { cwd: tree.root, stdio: 'inherit' });
+  };
 }
 
 /** Now, or just after the newest migration when that one is dated later: migrations run in timestamp order. */
