@@ -1,42 +1,17 @@
-// The Integrations shapes of the contract (CONTRACT.md, "Integrations"), held here until
-// they are in @vip/shared-dto. Named as the API's shared files name them (api-token.ts,
-// webhooks.ts), so swapping means importing these names from @vip/shared-dto instead.
+// The Integrations shapes of the contract (CONTRACT.md, "Integrations") the console uses.
+// The webhook ones are held here until they are in @vip/shared-dto, named as the API's
+// webhooks.ts names them, so swapping means exporting them from there as the tokens are.
 import type { AuditAction } from '@vip/shared-dto';
 import { AUDIT_ACTIONS } from '@vip/shared-dto';
 
-export const API_TOKEN_SCOPES = [
-  'users:read',
-  'users:write',
-  'audit:read',
-] as const;
-export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
-
-/** An API token as listed; its secret is never returned after creation. */
-export interface ApiToken {
-  id: string;
-  name: string;
-  /** The first 12 characters of the secret (`vipc_` + 7), to recognise it by. */
-  prefix: string;
-  scopes: ApiTokenScope[];
-  createdBy: { email: string; name: string } | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
-
-/** `POST /api/tokens`; without `expiresInDays` the token does not expire. */
-export interface CreateApiTokenRequest {
-  name: string;
-  scopes: ApiTokenScope[];
-  expiresInDays?: number;
-}
-
-/** 201 of `POST /api/tokens`: the only time the secret (`vipc_…`) is shown. */
-export interface CreatedApiToken {
-  token: ApiToken;
-  secret: string;
-}
+// API tokens are in the shared library already.
+export type {
+  ApiToken,
+  ApiTokenScope,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+} from '@vip/shared-dto';
+export { API_TOKEN_SCOPES } from '@vip/shared-dto';
 
 /** Why an endpoint receives nothing: an administrator turned it off, or it failed for a day. */
 export type WebhookDisabledReason = 'manual' | 'failing';

@@ -27,6 +27,11 @@ import {
 } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
+import type { ApiTokenExpiryDays } from '@vip/shared-dto';
+import {
+  API_TOKEN_EXPIRY_DAYS,
+  MAX_API_TOKEN_NAME_LENGTH,
+} from '@vip/shared-dto';
 import { errorMessage } from '../core/notifier';
 import type {
   ApiToken,
@@ -55,9 +60,11 @@ export const SCOPE_LABELS: Readonly<
 };
 
 /** How long a new token lasts; `0` never expires. */
-export const TOKEN_EXPIRY_DAYS: readonly number[] = [30, 90, 365, 0];
-const DEFAULT_EXPIRY_DAYS = 90;
-export const TOKEN_NAME_MAX = 100;
+const TOKEN_EXPIRY_DAYS: readonly (ApiTokenExpiryDays | 0)[] = [
+  ...API_TOKEN_EXPIRY_DAYS,
+  0,
+];
+const DEFAULT_EXPIRY_DAYS: ApiTokenExpiryDays = 90;
 
 function atLeastOne(group: AbstractControl): ValidationErrors | null {
   return Object.values(group.value as Record<string, boolean>).some(Boolean)
@@ -205,7 +212,7 @@ export class TokenDialog {
   protected readonly scopes = API_TOKEN_SCOPES;
   protected readonly scopeLabels = SCOPE_LABELS;
   protected readonly expiryDays = TOKEN_EXPIRY_DAYS;
-  protected readonly nameMax = TOKEN_NAME_MAX;
+  protected readonly nameMax = MAX_API_TOKEN_NAME_LENGTH;
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group({
     name: ['', [Validators.required, Validators.pattern(/\S/)]],
@@ -215,7 +222,7 @@ export class TokenDialog {
       ) as Record<ApiTokenScope, boolean>,
       { validators: atLeastOne },
     ),
-    expiresInDays: DEFAULT_EXPIRY_DAYS,
+    expiresInDays: DEFAULT_EXPIRY_DAYS as ApiTokenExpiryDays | 0,
   });
   protected readonly sending = signal(false);
   protected readonly failure = signal<string | null>(null);
