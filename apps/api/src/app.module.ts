@@ -14,6 +14,7 @@ import { HealthService } from './health/health.service';
 import { MetricsModule } from './metrics/metrics.module';
 import { ApiTokensModule } from './tokens/api-tokens.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         SettingsModule,
         InvitationsModule,
         ApiTokensModule,
+        WebhooksModule,
         AuthModule,
       ],
       controllers: [HealthController],

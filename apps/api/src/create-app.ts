@@ -199,6 +199,10 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .addTag('settings', 'Sign-up policy and the default role (administrators)')
       .addTag('audit', 'Who changed what, and when (administrators)')
       .addTag('tokens', 'API tokens for integrations (administrators)')
+      .addTag(
+        'webhooks',
+        'Signed webhooks for integrations: endpoints, delivery log, test events, redelivery (administrators)',
+      )
       .addTag('health', 'Liveness and readiness probes')
       .addTag('operations', 'Metrics for monitoring')
       .build(),

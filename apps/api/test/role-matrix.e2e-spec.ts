@@ -14,6 +14,8 @@ import {
   ROLE_MATRIX,
   TARGET_EMAIL,
   TOKEN_CALLERS,
+  WEBHOOK_DELIVERY_ID,
+  WEBHOOK_ID,
   type Caller,
   type TokenCaller,
 } from './support/role-matrix';
@@ -49,6 +51,18 @@ describe('role matrix', () => {
     await app.db.query(
       `INSERT INTO invitations (id, email, role, expires_at) VALUES ($1, 'revocable@gmail.com', 'driver', now() + interval '1 day')`,
       [INVITATION_ID],
+    );
+    await app.db.query(
+      `WITH w AS (
+         INSERT INTO webhook_endpoints (id, url, events, secret) VALUES ($1, 'https://hooks.example.com/matrix', '{settings.changed}', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')
+         RETURNING id
+       ), m AS (
+         INSERT INTO webhook_messages (endpoint_id, event_id, type, data, delivered_at)
+         SELECT id, 'msg_test_matrix', 'webhook.test', '{}', now() FROM w RETURNING id, endpoint_id
+       )
+       INSERT INTO webhook_deliveries (id, endpoint_id, message_id, attempt, status_code, ok, duration_ms)
+       SELECT $2, endpoint_id, id, 1, 204, true, 12 FROM m`,
+      [WEBHOOK_ID, WEBHOOK_DELIVERY_ID],
     );
     const asAdmin = (method: string, path: string, body?: unknown) =>
       http.request(method, `${app.url}${path}`, { headers: administrator.auth, body });

@@ -58,6 +58,13 @@ describe('routes', () => {
         'POST /api/invitations',
         'POST /api/invitations/import',
         'DELETE /api/invitations/:id',
+        'GET /api/webhooks',
+        'POST /api/webhooks',
+        'PATCH /api/webhooks/:id',
+        'DELETE /api/webhooks/:id',
+        'GET /api/webhooks/:id/deliveries',
+        'POST /api/webhooks/:id/test',
+        'POST /api/webhooks/:id/deliveries/:deliveryId/redeliver',
       ]),
     );
   });

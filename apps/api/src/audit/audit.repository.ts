@@ -36,17 +36,36 @@ export interface AuditCursor {
 
 const ORDER = 'ORDER BY occurred_at DESC, id DESC';
 
+/**
+ * The outbox half of an audit insert (`e` holds the inserted ids and actions): one
+ * message per subscribed, enabled endpoint, in event order. The event id (`msg_` + the
+ * audit event's id) is the `webhook-id` of every attempt.
+ */
+const ENQUEUE_WEBHOOKS = `INSERT INTO webhook_messages (endpoint_id, event_id, type, audit_event_id)
+       SELECT w.id, 'msg_' || e.id, e.action, e.id
+         FROM e JOIN webhook_endpoints w ON w.enabled AND e.action = ANY (w.events)
+        ORDER BY e.id, w.id`;
+
 /** All SQL about audit events. Only INSERT writes; the table refuses UPDATE and DELETE. */
 @Injectable()
 export class AuditRepository {
   constructor(private readonly db: Database) {}
 
-  /** Appends with `tx`, so the event commits or rolls back with the change it records. */
+  /**
+   * Appends with `tx`, so the event commits or rolls back with the change it records.
+   * The same statement queues it for every enabled webhook endpoint that subscribed to
+   * its action (the outbox): with no endpoints, that is a join with an empty table.
+   */
   async insert(tx: Sql, event: NewAuditEvent): Promise<void> {
-    await tx.query(
-      `INSERT INTO audit_events (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
-                                 actor_token_id, actor_token_name, actor_token_prefix)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    await tx.prepared(
+      'audit_events_insert',
+      `WITH e AS (
+         INSERT INTO audit_events (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
+                                   actor_token_id, actor_token_name, actor_token_prefix)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         RETURNING id, action
+       )
+       ${ENQUEUE_WEBHOOKS}`,
       [
         event.action,
         event.actorId ?? null,
@@ -64,20 +83,24 @@ export class AuditRepository {
     );
   }
 
-  /** Appends many events in one statement (an import records one per row). */
+  /** Appends many events in one statement (an import records one per row), queued for webhooks as `insert` does. */
   async insertMany(tx: Sql, events: readonly NewAuditEvent[]): Promise<void> {
     if (events.length === 0) return;
     const column = <K extends keyof NewAuditEvent>(key: K) => events.map((event) => event[key] ?? null);
     await tx.query(
-      `INSERT INTO audit_events (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
-                                 actor_token_id, actor_token_name, actor_token_prefix)
-       SELECT action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
-              actor_token_id, actor_token_name, actor_token_prefix
-         FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::uuid[], $5::varchar[], $6::jsonb[], $7::varchar[], $8::varchar[], $9::varchar[],
-                     $10::uuid[], $11::varchar[], $12::varchar[])
-              WITH ORDINALITY AS e (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
-                                    actor_token_id, actor_token_name, actor_token_prefix, ordinal)
-        ORDER BY ordinal`,
+      `WITH e AS (
+         INSERT INTO audit_events (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
+                                   actor_token_id, actor_token_name, actor_token_prefix)
+         SELECT action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
+                actor_token_id, actor_token_name, actor_token_prefix
+           FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::uuid[], $5::varchar[], $6::jsonb[], $7::varchar[], $8::varchar[], $9::varchar[],
+                       $10::uuid[], $11::varchar[], $12::varchar[])
+                WITH ORDINALITY AS e (action, actor_id, actor_email, target_id, target_email, details, request_id, ip, user_agent,
+                                      actor_token_id, actor_token_name, actor_token_prefix, ordinal)
+          ORDER BY ordinal
+         RETURNING id, action
+       )
+       ${ENQUEUE_WEBHOOKS}`,
       [
         column('action'),
         column('actorId'),

@@ -32,7 +32,15 @@ describe('AccessTokens', () => {
     );
     const lastChar = token.at(-1) === 'A' ? 'B' : 'A';
     const noExpiry = jwt.sign({ sid: SESSION }, { subject: USER, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
-    for (const bad of [forged, token.slice(0, -1) + lastChar, `${token.split('.').slice(0, 2).join('.')}.`, noExpiry])
+    const apiToken = `vipc_${'A'.repeat(43)}`;
+    for (const bad of [
+      forged,
+      token.slice(0, -1) + lastChar,
+      `${token.split('.').slice(0, 2).join('.')}.`,
+      noExpiry,
+      apiToken,
+      '',
+    ])
       expect(tokens.verify(bad)).toBeUndefined();
     // The valid token still verifies: a refusal remembers nothing.
     expect(tokens.verify(token)).toEqual({ userId: USER, sessionId: SESSION });

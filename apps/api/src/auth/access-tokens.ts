@@ -11,6 +11,9 @@ export interface TokenSubject {
   sessionId: string;
 }
 
+/** Three base64url parts, the first a JSON object (`{"` is `eyJ`). */
+const JWT_SHAPE = /^eyJ[\w-]*\.[\w-]+\.[\w-]+$/;
+
 /** Verified tokens remembered (until they expire): enough for every live session of a busy instance. */
 const VERIFIED_CACHE_SIZE = 10_000;
 
@@ -50,6 +53,8 @@ export class AccessTokens {
 
   /** User and session of a valid token, or `undefined` for anything else. */
   verify(token: string): TokenSubject | undefined {
+    // Not a JWT at all (an API token, `vipc_…`, say): no need to have jsonwebtoken fail on it.
+    if (!JWT_SHAPE.test(token)) return undefined;
     const known = this.verified.get(token);
     if (known) {
       if (known.expiresAtMs > Date.now()) return known.subject;

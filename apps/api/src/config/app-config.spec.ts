@@ -44,6 +44,7 @@ describe('AppConfig', () => {
       databasePool: { max: 20, connectTimeoutMs: 2000, statementTimeoutMs: 5000, slowQueryMs: 200 },
       metricsToken: undefined,
       shutdownTimeoutMs: 10000,
+      webhooks: { allowPrivateNetworks: false, pollMs: 1000, timeoutMs: 10000, retryBaseMs: 5000, retryMaxMs: 3600000 },
     });
   });
 
@@ -114,6 +115,12 @@ describe('AppConfig', () => {
     ['DATABASE_SLOW_QUERY_MS', { DATABASE_SLOW_QUERY_MS: 'slow' }],
     ['METRICS_TOKEN', { METRICS_TOKEN: 'short' }],
     ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: 'never' }],
+    ['WEBHOOK_ALLOW_PRIVATE_NETWORKS', { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'yes' }],
+    ['WEBHOOK_POLL_MS', { WEBHOOK_POLL_MS: '0' }],
+    ['WEBHOOK_TIMEOUT_MS', { WEBHOOK_TIMEOUT_MS: '30000' }],
+    ['WEBHOOK_RETRY_BASE_MS', { WEBHOOK_RETRY_BASE_MS: 'soon' }],
+    ['WEBHOOK_RETRY_MAX_MS', { WEBHOOK_RETRY_MAX_MS: '7200000' }],
+    ['WEBHOOK_RETRY_MAX_MS', { WEBHOOK_RETRY_BASE_MS: '60000', WEBHOOK_RETRY_MAX_MS: '1000' }],
   ])('stops with a message naming %s when it is bad', (variable, change) => {
     expect(failure({ ...production, ...change })).toContain(variable);
   });

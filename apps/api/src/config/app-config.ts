@@ -41,6 +41,18 @@ export interface RateLimitConfig {
   redisKeyPrefix: string;
 }
 
+export interface WebhookConfig {
+  /** Deliver to loopback, private and link-local addresses (and accept http:// URLs): tests and local receivers. */
+  allowPrivateNetworks: boolean;
+  /** How often each instance looks for due deliveries. */
+  pollMs: number;
+  /** One attempt, connection to the last byte read; at most 10 s. */
+  timeoutMs: number;
+  /** The gap after the first failed attempt; each next gap is 6 times longer, up to `retryMaxMs`. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
 /**
  * The whole configuration, validated once at start-up. Nothing else in the API reads
  * `process.env`.
@@ -72,6 +84,7 @@ export class AppConfig {
   /** Bearer token for `/api/metrics`; unset in production hides the route. */
   readonly metricsToken: string | undefined;
   readonly shutdownTimeoutMs: number;
+  readonly webhooks: WebhookConfig;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const read = (name: string): string | undefined => {
@@ -126,6 +139,16 @@ export class AppConfig {
     }
     this.metricsToken = metricsToken;
     this.shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), 10_000, 0, 600_000);
+    this.webhooks = {
+      allowPrivateNetworks: boolean('WEBHOOK_ALLOW_PRIVATE_NETWORKS', read('WEBHOOK_ALLOW_PRIVATE_NETWORKS'), false),
+      pollMs: integer('WEBHOOK_POLL_MS', read('WEBHOOK_POLL_MS'), 1000, 10, 60_000),
+      timeoutMs: integer('WEBHOOK_TIMEOUT_MS', read('WEBHOOK_TIMEOUT_MS'), 10_000, 100, 10_000),
+      retryBaseMs: integer('WEBHOOK_RETRY_BASE_MS', read('WEBHOOK_RETRY_BASE_MS'), 5000, 10, 600_000),
+      retryMaxMs: integer('WEBHOOK_RETRY_MAX_MS', read('WEBHOOK_RETRY_MAX_MS'), 3_600_000, 10, 3_600_000),
+    };
+    if (this.webhooks.retryMaxMs < this.webhooks.retryBaseMs) {
+      throw new ConfigError('WEBHOOK_RETRY_MAX_MS must not be less than WEBHOOK_RETRY_BASE_MS');
+    }
 
     this.jwtKey = createSecretKey(Buffer.from(this.jwtSecret(read('JWT_SECRET')), 'utf8'));
     this.jwtAccessTtl = integer('JWT_ACCESS_TTL', read('JWT_ACCESS_TTL'), 900, 30, 3600);

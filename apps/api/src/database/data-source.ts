@@ -8,6 +8,9 @@ import { ApiTokenEntity } from '../tokens/api-token.entity';
 import { SettingsEntity } from '../settings/settings.entity';
 import { UserCountEntity } from '../users/user-count.entity';
 import { UserEntity } from '../users/user.entity';
+import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
+import { WebhookEndpointEntity } from '../webhooks/webhook-endpoint.entity';
+import { WebhookMessageEntity } from '../webhooks/webhook-message.entity';
 import { migrations } from './migrations';
 
 export const entities = [
@@ -19,6 +22,9 @@ export const entities = [
   SettingsEntity,
   InvitationEntity,
   ApiTokenEntity,
+  WebhookEndpointEntity,
+  WebhookMessageEntity,
+  WebhookDeliveryEntity,
 ];
 
 /** The schema (entities) and its migrations, for the migration runner, the CLI and the tests. */

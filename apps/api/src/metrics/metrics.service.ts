@@ -29,6 +29,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly webhookAttempts = new Counter({
+    name: 'webhook_deliveries_total',
+    help: 'Webhook delivery attempts by outcome (delivered or failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(db: Database) {
     const pool = db.pool;
     new Gauge({
@@ -57,6 +64,11 @@ export class Metrics {
 
   rateLimit(limit: 'auth' | 'api'): void {
     this.rateLimited.inc({ limit });
+  }
+
+  /** Records one webhook delivery attempt. */
+  webhookAttempt(outcome: 'delivered' | 'failed'): void {
+    this.webhookAttempts.inc({ outcome });
   }
 
   text(): Promise<string> {

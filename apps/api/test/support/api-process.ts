@@ -11,6 +11,8 @@ const MAIN = join(root, 'dist/apps/api/main.js');
 /** An API running in a process of its own, as deployed: its own passport, pool and memory. */
 export interface ApiProcess extends ApiServer {
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL): no shutdown hooks, nothing finished or handed back. */
+  kill(): Promise<void>;
 }
 
 /** Builds the API as `npm run build` does (dist/apps/api). Once per test file is enough. */
@@ -47,7 +49,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   });
   await started(child);
   const url = `http://localhost:${port}`;
-  return { url, origin: url, stop: () => stop(child) };
+  return { url, origin: url, stop: () => stop(child), kill: () => stop(child, 'SIGKILL') };
 }
 
 function started(child: ChildProcess): Promise<void> {
@@ -65,10 +67,10 @@ function started(child: ChildProcess): Promise<void> {
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }

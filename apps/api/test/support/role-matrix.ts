@@ -53,6 +53,9 @@ export const REJECTED_EMAIL = 'rejected@example.com';
 export const INVITATION_ID = '00000000-0000-4000-8000-0000000a0001';
 /** An API token (inserted with this id) for the administrator to revoke. */
 export const REVOCABLE_TOKEN_ID = '00000000-0000-4000-8000-0000000c0001';
+/** A webhook endpoint (inserted with this id) and one delivery of its, for the administrator to redeliver. */
+export const WEBHOOK_ID = '00000000-0000-4000-8000-0000000d0001';
+export const WEBHOOK_DELIVERY_ID = '00000000-0000-4000-8000-0000000d0002';
 const NO_SUCH_SESSION = '00000000-0000-4000-8000-0000000b0001';
 
 export interface MatrixEntry {
@@ -207,4 +210,23 @@ export const ROLE_MATRIX: Record<string, MatrixEntry> = {
   'DELETE /api/tokens/:id': { url: `/api/tokens/${REVOCABLE_TOKEN_ID}`, expect: administrators(204) },
   'GET /api/audit-events': { url: '/api/audit-events', expect: administrators(200, 'audit:read') },
   'GET /api/audit-events.csv': { url: '/api/audit-events.csv', expect: administrators(200, 'audit:read') },
+  'GET /api/webhooks': { url: '/api/webhooks', expect: administrators(200) },
+  'POST /api/webhooks': {
+    url: '/api/webhooks',
+    body: { url: 'https://hooks.example.com/vip', events: ['user.role_changed'] },
+    expect: administrators(201),
+  },
+  'PATCH /api/webhooks/:id': {
+    url: `/api/webhooks/${WEBHOOK_ID}`,
+    body: { description: 'Changed' },
+    expect: administrators(200),
+  },
+  'GET /api/webhooks/:id/deliveries': { url: `/api/webhooks/${WEBHOOK_ID}/deliveries`, expect: administrators(200) },
+  'POST /api/webhooks/:id/test': { url: `/api/webhooks/${WEBHOOK_ID}/test`, expect: administrators(202) },
+  'POST /api/webhooks/:id/deliveries/:deliveryId/redeliver': {
+    url: `/api/webhooks/${WEBHOOK_ID}/deliveries/${WEBHOOK_DELIVERY_ID}/redeliver`,
+    expect: administrators(202),
+  },
+  // Last of the webhook routes: the others need the endpoint.
+  'DELETE /api/webhooks/:id': { url: `/api/webhooks/${WEBHOOK_ID}`, expect: administrators(204) },
 };

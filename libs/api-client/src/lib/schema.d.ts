@@ -426,6 +426,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List webhook endpoints, oldest first */
+    get: operations['listWebhooks'];
+    put?: never;
+    /**
+     * Register a webhook endpoint for some events
+     * @description Answers the signing secret (`whsec_…`) once; it is never shown again. Events are audit actions about accounts, sessions, invitations and settings. Recorded as `webhook.created`.
+     */
+    post: operations['createWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a webhook endpoint
+     * @description Its pending events and delivery log go with it. Recorded as `webhook.deleted`.
+     */
+    delete: operations['deleteWebhook'];
+    options?: never;
+    head?: never;
+    /**
+     * Change the URL, events, description, or switch an endpoint on or off
+     * @description Enabling clears a failure state. Recorded as `webhook.changed` with before and after.
+     */
+    patch: operations['updateWebhook'];
+    trace?: never;
+  };
+  '/api/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An endpoint's delivery log: every attempt, newest first */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test event (`webhook.test`) to an endpoint
+     * @description Queued behind what is pending for the endpoint; its attempts appear in the delivery log. 409 when disabled.
+     */
+    post: operations['sendTestWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send the event of a delivery again
+     * @description Same event id (`webhook-id`) and body, queued behind what is pending for the endpoint. 404 when the delivery is not of this endpoint; 409 when the endpoint is disabled.
+     */
+    post: operations['redeliverWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/config': {
     parameters: {
       query?: never;
@@ -1071,6 +1173,153 @@ export interface components {
        * @example vipc_Ab3dE9xQ2mT7kL0pR5sV8wY1zC4fH6jN9bG3dK7eM2a
        */
       secret: string;
+    };
+    WebhookResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example https://hooks.example.com/vip */
+      url: string;
+      /** @example Payroll sync */
+      description: string;
+      events: (
+        | 'user.signed_in'
+        | 'user.sign_in_refused'
+        | 'user.first_administrator'
+        | 'user.role_changed'
+        | 'user.deleted'
+        | 'user.signed_out'
+        | 'session.reuse_detected'
+        | 'user.disabled'
+        | 'user.enabled'
+        | 'user.access_requested'
+        | 'user.approved'
+        | 'user.rejected'
+        | 'user.sessions_revoked'
+        | 'invitation.created'
+        | 'invitation.revoked'
+        | 'invitation.accepted'
+        | 'settings.changed'
+      )[];
+      enabled: boolean;
+      /**
+       * @description `manual`: an administrator disabled it; `failing`: every delivery failed for 24 hours
+       * @enum {string|null}
+       */
+      disabledReason: 'manual' | 'failing' | null;
+      /** Format: date-time */
+      disabledAt: string | null;
+      /**
+       * Format: date-time
+       * @description Start of the current run of failed deliveries; null while they succeed
+       */
+      failingSince: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CreateWebhookBody: {
+      /**
+       * @description HTTPS. Loopback, private and link-local addresses (and http://) only with WEBHOOK_ALLOW_PRIVATE_NETWORKS=true
+       * @example https://hooks.example.com/vip
+       */
+      url: string;
+      /**
+       * @example [
+       *       "user.role_changed",
+       *       "invitation.created"
+       *     ]
+       */
+      events: (
+        | 'user.signed_in'
+        | 'user.sign_in_refused'
+        | 'user.first_administrator'
+        | 'user.role_changed'
+        | 'user.deleted'
+        | 'user.signed_out'
+        | 'session.reuse_detected'
+        | 'user.disabled'
+        | 'user.enabled'
+        | 'user.access_requested'
+        | 'user.approved'
+        | 'user.rejected'
+        | 'user.sessions_revoked'
+        | 'invitation.created'
+        | 'invitation.revoked'
+        | 'invitation.accepted'
+        | 'settings.changed'
+      )[];
+      /** @example Payroll sync */
+      description?: string;
+    };
+    CreatedWebhookResponse: {
+      webhook: components['schemas']['WebhookResponse'];
+      /**
+       * @description Shown only here
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+       */
+      secret: string;
+    };
+    UpdateWebhookBody: {
+      /** @example https://hooks.example.com/vip */
+      url?: string;
+      events?: (
+        | 'user.signed_in'
+        | 'user.sign_in_refused'
+        | 'user.first_administrator'
+        | 'user.role_changed'
+        | 'user.deleted'
+        | 'user.signed_out'
+        | 'session.reuse_detected'
+        | 'user.disabled'
+        | 'user.enabled'
+        | 'user.access_requested'
+        | 'user.approved'
+        | 'user.rejected'
+        | 'user.sessions_revoked'
+        | 'invitation.created'
+        | 'invitation.revoked'
+        | 'invitation.accepted'
+        | 'settings.changed'
+      )[];
+      description?: string;
+      /** @description `true` also clears a failure state (`disabledReason: failing`) */
+      enabled?: boolean;
+    };
+    WebhookDeliveryResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The `webhook-id` header, the same on every attempt
+       * @example msg_1042
+       */
+      eventId: string;
+      /** @example user.role_changed */
+      type: string;
+      /** @example 1 */
+      attempt: number;
+      /** @example 200 */
+      statusCode: number | null;
+      ok: boolean;
+      /** @example 120 */
+      durationMs: number;
+      /** @example null */
+      error: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    WebhookDeliveryPageResponse: {
+      items: components['schemas']['WebhookDeliveryResponse'][];
+      /** @example 42 */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 25 */
+      pageSize: number;
+    };
+    WebhookQueuedResponse: {
+      /** @example msg_test_3f2a9c0d1e4b5a6c7d8e9f00 */
+      eventId: string;
     };
     AuthConfigResponseDto: {
       /**
@@ -2601,6 +2850,411 @@ export interface operations {
       };
       /** @description `NOT_FOUND`: no such resource */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookResponse'][];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedWebhookResponse'];
+        };
+      };
+      /** @description `VALIDATION`: unknown fields, wrong types or values out of range */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `VALIDATION`: unknown fields, wrong types or values out of range */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `NOT_FOUND`: no such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  updateWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookResponse'];
+        };
+      };
+      /** @description `VALIDATION`: unknown fields, wrong types or values out of range */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `NOT_FOUND`: no such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description 1-based page number */
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryPageResponse'];
+        };
+      };
+      /** @description `VALIDATION`: unknown fields, wrong types or values out of range */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `NOT_FOUND`: no such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  sendTestWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookQueuedResponse'];
+        };
+      };
+      /** @description `VALIDATION`: unknown fields, wrong types or values out of range */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `NOT_FOUND`: no such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `LAST_ADMINISTRATOR`: the change would leave no active administrator; `CONFLICT`: it clashes with an existing record or the current state (see the description) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  redeliverWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookQueuedResponse'];
+        };
+      };
+      /** @description `VALIDATION`: unknown fields, wrong types or values out of range */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: missing, malformed, forged or expired access token, or the user no longer exists; a revoked, expired or unknown API token, or one whose creator is no longer an active administrator */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `FORBIDDEN`: the caller's current role does not admit this, or the API token's scopes do not cover it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `NOT_FOUND`: no such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description `LAST_ADMINISTRATOR`: the change would leave no active administrator; `CONFLICT`: it clashes with an existing record or the current state (see the description) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -7,3 +7,4 @@ export * from './lib/audit';
 export * from './lib/user-stats';
 export * from './lib/access';
 export * from './lib/api-token';
+export * from './lib/webhooks';

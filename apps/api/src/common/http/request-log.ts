@@ -46,16 +46,41 @@ export function loggerOptions(
   else if (!production && process.stdout.isTTY && hasPinoPretty()) {
     options.transport = { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } };
   } else {
-    // Asynchronous stdout: lines logged while a write is under way go out together in the
-    // next one, not one blocking write each (10 % of the hot path's CPU in a profile).
-    // pino flushes what is left when the process exits, crashes included.
-    options.stream = destination({ dest: 1, sync: false });
+    options.stream = bufferedStdout();
   }
   // Fastify's own per-request lines are off: `logRequests` writes one line per request.
   return {
     logger: options,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
   };
+}
+
+/** Lines wait for this much output, or for `FLUSH_MS`, before one write takes them all. */
+const BUFFER_BYTES = 4096;
+const FLUSH_MS = 1000;
+
+/**
+ * stdout for the log lines: asynchronous and batched. One blocking write per request line
+ * took 10 % of the hot path's CPU in a profile; now a write takes about 4 KiB of lines,
+ * and a line waits at most a second. pino flushes what is left when the process exits,
+ * crashes included (SIGKILL excepted).
+ */
+function bufferedStdout(): ReturnType<typeof destination> {
+  const stream = destination({ dest: 1, sync: false, minLength: BUFFER_BYTES });
+  let pending = false;
+  const write = stream.write.bind(stream);
+  stream.write = (chunk: string) => {
+    pending = true;
+    return write(chunk);
+  };
+  let closed = false;
+  stream.on('close', () => (closed = true));
+  setInterval(() => {
+    if (!pending || closed) return;
+    pending = false;
+    stream.flush();
+  }, FLUSH_MS).unref();
+  return stream;
 }
 
 /** One line per finished request, and its duration in the metrics. */

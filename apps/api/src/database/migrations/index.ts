@@ -6,6 +6,7 @@ import { AccessLifecycle1796200000000 } from './1796200000000-access-lifecycle';
 import { IntegrationAuditActions1796300000000 } from './1796300000000-integration-audit-actions';
 import { UserCountsByStatus1796310000000 } from './1796310000000-user-counts-by-status';
 import { ApiTokens1796340000000 } from './1796340000000-api-tokens';
+import { Webhooks1796600000000 } from './1796600000000-webhooks';
 
 /** Every migration, oldest first. Append-only: never edit one that has been merged. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   IntegrationAuditActions1796300000000,
   UserCountsByStatus1796310000000,
   ApiTokens1796340000000,
+  Webhooks1796600000000,
 ];
