@@ -1,8 +1,4 @@
-import type {
-  ApiToken,
-  Webhook,
-  WebhookDelivery,
-} from '../app/integrations/integrations.types';
+import type { ApiToken, Webhook, WebhookDelivery } from '@vip/shared-dto';
 
 let sequence = 0;
 const uuid = (prefix: string) => {

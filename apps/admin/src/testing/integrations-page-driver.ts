@@ -15,7 +15,7 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { IntegrationsPage } from '../app/integrations/integrations-page';
-import type { ApiToken, Webhook } from '../app/integrations/integrations.types';
+import type { ApiToken, Webhook } from '@vip/shared-dto';
 import { anApiError } from './factories';
 import { provideHarnessFriendlyTesting } from './providers';
 import { nextRequest } from './requests';

@@ -12,7 +12,7 @@ import {
   IntegrationsPageDriver,
   isGet,
 } from '../../testing/integrations-page-driver';
-import type { CreatedApiToken } from './integrations.types';
+import type { CreatedApiToken } from '@vip/shared-dto';
 
 // Dialogs driven through harnesses take seconds on a machine shared with other builds.
 jest.setTimeout(30_000);

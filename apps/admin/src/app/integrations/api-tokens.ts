@@ -14,7 +14,7 @@ import { errorMessage, errorStatus, Notifier } from '../core/notifier';
 import { confirmed, DIALOG_SIZE } from '../shared/confirm-dialog';
 import { LoadState } from '../shared/list/load-state';
 import { TimeAgo } from '../shared/time-ago';
-import type { ApiToken, ApiTokenScope } from './integrations.types';
+import type { ApiToken, ApiTokenScope } from '@vip/shared-dto';
 import { SCOPE_LABELS, TokenDialog } from './token-dialog';
 import { TokensApi } from './tokens-api';
 

@@ -12,7 +12,7 @@ import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { errorMessage, Notifier } from '../core/notifier';
 import { ApiTokens } from './api-tokens';
-import type { Webhook } from './integrations.types';
+import type { Webhook } from '@vip/shared-dto';
 import { WebhookEndpoints } from './webhook-endpoints';
 import { Webhooks } from './webhooks';
 import { WebhooksApi } from './webhooks-api';

@@ -33,12 +33,8 @@ import {
   MAX_API_TOKEN_NAME_LENGTH,
 } from '@vip/shared-dto';
 import { errorMessage } from '../core/notifier';
-import type {
-  ApiToken,
-  CreatedApiToken,
-  ApiTokenScope,
-} from './integrations.types';
-import { API_TOKEN_SCOPES } from './integrations.types';
+import type { ApiToken, CreatedApiToken, ApiTokenScope } from '@vip/shared-dto';
+import { API_TOKEN_SCOPES } from '@vip/shared-dto';
 import { SecretReveal } from './secret-reveal';
 import { TokensApi } from './tokens-api';
 

@@ -5,7 +5,7 @@ import type {
   ApiToken,
   CreatedApiToken,
   CreateApiTokenRequest,
-} from './integrations.types';
+} from '@vip/shared-dto';
 
 const TOKENS_URL = '/api/tokens';
 

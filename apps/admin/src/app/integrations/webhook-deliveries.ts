@@ -14,7 +14,7 @@ import { errorMessage, Notifier } from '../core/notifier';
 import { pagedList } from '../shared/list/paged-list';
 import { PagedTable } from '../shared/list/paged-table';
 import { TimeAgo } from '../shared/time-ago';
-import type { Webhook, WebhookDelivery } from './integrations.types';
+import type { Webhook, WebhookDelivery } from '@vip/shared-dto';
 import { eventLabel } from './webhook-events';
 import type { DeliveriesQuery } from './webhooks-api';
 import { WebhooksApi } from './webhooks-api';

@@ -27,7 +27,7 @@ import {
 } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
-import type { AuditAction } from '@vip/shared-dto';
+import type { WebhookEventType } from '@vip/shared-dto';
 import type { Observable } from 'rxjs';
 import { of } from 'rxjs';
 import { errorMessage } from '../core/notifier';
@@ -35,8 +35,8 @@ import type {
   CreatedWebhook,
   UpdateWebhookRequest,
   Webhook,
-} from './integrations.types';
-import { WEBHOOK_EVENT_TYPES } from './integrations.types';
+} from '@vip/shared-dto';
+import { WEBHOOK_EVENT_TYPES } from '@vip/shared-dto';
 import { SecretReveal } from './secret-reveal';
 import { EVENT_GROUPS, eventLabel } from './webhook-events';
 import { WebhooksApi } from './webhooks-api';
@@ -93,7 +93,7 @@ export class WebhookDialog {
     description: [this.editing?.description ?? ''],
     enabled: [this.editing?.enabled ?? true],
   });
-  protected readonly events = signal<ReadonlySet<AuditAction>>(
+  protected readonly events = signal<ReadonlySet<WebhookEventType>>(
     new Set(this.editing?.events ?? []),
   );
   protected readonly eventsTouched = signal(false);
@@ -101,7 +101,7 @@ export class WebhookDialog {
   protected readonly failure = signal<string | null>(null);
   protected readonly created = signal<CreatedWebhook | null>(null);
 
-  protected toggle(event: AuditAction, on: boolean): void {
+  protected toggle(event: WebhookEventType, on: boolean): void {
     const next = new Set(this.events());
     if (on) next.add(event);
     else next.delete(event);

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable } from '@angular/core';
 import { errorMessage } from '../core/notifier';
-import type { Webhook } from './integrations.types';
+import type { Webhook } from '@vip/shared-dto';
 import { WebhooksApi } from './webhooks-api';
 
 /**

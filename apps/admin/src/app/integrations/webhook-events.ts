@@ -1,13 +1,10 @@
-import type { AuditAction } from '@vip/shared-dto';
+import type { AuditAction, WebhookEventType } from '@vip/shared-dto';
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT_TYPE } from '@vip/shared-dto';
 import { AUDIT_ACTION_LABELS } from '../audit/audit-labels';
-import {
-  WEBHOOK_EVENT_TYPES,
-  WEBHOOK_TEST_EVENT_TYPE,
-} from './integrations.types';
 
 export interface EventGroup {
   label: string;
-  events: readonly AuditAction[];
+  events: readonly WebhookEventType[];
 }
 
 const inGroup = (...prefixes: string[]) =>
@@ -29,7 +26,7 @@ export function eventLabel(type: string): string {
 }
 
 /** "All events", or the first few codes and how many more. */
-export function describeEvents(events: readonly AuditAction[]): string {
+export function describeEvents(events: readonly WebhookEventType[]): string {
   if (WEBHOOK_EVENT_TYPES.every((event) => events.includes(event)))
     return 'All events';
   const shown = events.slice(0, 2).join(', ');

@@ -10,7 +10,7 @@ import type {
   UpdateWebhookRequest,
   Webhook,
   WebhookDelivery,
-} from './integrations.types';
+} from '@vip/shared-dto';
 
 const WEBHOOKS_URL = '/api/webhooks';
 

@@ -11,8 +11,8 @@ import {
   IntegrationsPageDriver,
   isGet,
 } from '../../testing/integrations-page-driver';
-import type { CreatedWebhook, Webhook } from './integrations.types';
-import { WEBHOOK_EVENT_TYPES } from './integrations.types';
+import type { CreatedWebhook, Webhook } from '@vip/shared-dto';
+import { WEBHOOK_EVENT_TYPES } from '@vip/shared-dto';
 
 // Dialogs driven through harnesses take seconds on a machine shared with other builds.
 jest.setTimeout(30_000);

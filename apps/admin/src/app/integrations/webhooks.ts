@@ -16,7 +16,7 @@ import { errorMessage, errorStatus, Notifier } from '../core/notifier';
 import { confirmed, DIALOG_SIZE } from '../shared/confirm-dialog';
 import { LoadState } from '../shared/list/load-state';
 import { TimeAgo } from '../shared/time-ago';
-import type { Webhook } from './integrations.types';
+import type { Webhook } from '@vip/shared-dto';
 import type { WebhookDialogData } from './webhook-dialog';
 import { WebhookDialog } from './webhook-dialog';
 import { WebhookDeliveries } from './webhook-deliveries';
