@@ -73,6 +73,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // itself (the API's own tests cover them).
       RATE_LIMIT_AUTH: '0',
       RATE_LIMIT_API: '0',
+      // The integrations spec's webhook receiver listens on loopback.
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      WEBHOOK_POLL_MS: '200',
       ...google.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

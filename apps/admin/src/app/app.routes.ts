@@ -58,6 +58,15 @@ export const appRoutes: Route[] = [
           ),
       },
       {
+        path: 'integrations',
+        title: 'Integrations · VIP Coordinator',
+        canActivate: [authGuard, roleGuard(Role.Administrator)],
+        loadComponent: () =>
+          import('./integrations/integrations-page').then(
+            (m) => m.IntegrationsPage,
+          ),
+      },
+      {
         path: 'settings',
         title: 'Settings · VIP Coordinator',
         canActivate: [authGuard, roleGuard(Role.Administrator)],

@@ -54,6 +54,7 @@ describe('Shell', () => {
       'how_to_regAccess requests',
       'mailInvitations',
       'historyAudit trail',
+      'hubIntegrations',
       'settingsSettings',
       'account_circleMy account',
     ]);

@@ -85,6 +85,7 @@ export class Shell {
         },
         { path: '/invitations', label: 'Invitations', icon: 'mail' },
         { path: '/audit', label: 'Audit trail', icon: 'history' },
+        { path: '/integrations', label: 'Integrations', icon: 'hub' },
         { path: '/settings', label: 'Settings', icon: 'settings' },
       );
     links.push({
