@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditAction } from '@vip/shared-dto';
+import { COUNT_LIMIT, type AuditAction } from '@vip/shared-dto';
 import { Database, type Sql } from '../database/database';
 import { AUDIT_EVENT_COLUMNS, type AuditEventRow } from './audit-event.mapper';
 
@@ -118,18 +118,31 @@ export class AuditRepository {
     );
   }
 
-  async list(filter: AuditFilter, page: number, pageSize: number): Promise<{ rows: AuditEventRow[]; total: number }> {
+  /**
+   * One page, newest first, and how many events match, counted up to `COUNT_LIMIT + 1`:
+   * the trail grows without end, and an exact count of a million events took 370 ms
+   * (README, "Lists at scale").
+   */
+  async list(
+    filter: AuditFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: AuditEventRow[]; total: number; totalExact: boolean }> {
     const { where, params } = whereOf(filter);
-    const countParams = [...params];
+    const countParams = [...params, COUNT_LIMIT + 1];
     params.push(pageSize, (page - 1) * pageSize);
     const [rows, count] = await Promise.all([
       this.db.query<AuditEventRow>(
         `SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_events ${where} ${ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}`,
         params,
       ),
-      this.db.query<{ total: number }>(`SELECT count(*)::int AS total FROM audit_events ${where}`, countParams),
+      this.db.query<{ total: number }>(
+        `SELECT count(*)::int AS total FROM (SELECT FROM audit_events ${where} LIMIT $${countParams.length}) AS matches`,
+        countParams,
+      ),
     ]);
-    return { rows, total: count[0].total };
+    const matches = count[0].total;
+    return { rows, total: Math.min(matches, COUNT_LIMIT), totalExact: matches <= COUNT_LIMIT };
   }
 
   /**

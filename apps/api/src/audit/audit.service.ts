@@ -96,8 +96,8 @@ export class AuditService {
   async list(query: AuditEventQuery): Promise<Page<AuditEvent>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const { rows, total } = await this.events.list(filterOf(query), page, pageSize);
-    return { items: rows.map(toAuditEvent), total, page, pageSize };
+    const { rows, total, totalExact } = await this.events.list(filterOf(query), page, pageSize);
+    return { items: rows.map(toAuditEvent), total, totalExact, page, pageSize };
   }
 
   async timeline(userId: string, page = 1, pageSize = DEFAULT_PAGE_SIZE): Promise<Page<AuditEvent>> {

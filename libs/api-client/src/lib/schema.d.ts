@@ -831,10 +831,15 @@ export interface components {
     AuditEventPageResponse: {
       items: components['schemas']['AuditEventResponse'][];
       /**
-       * @description Number of events matching the filter
+       * @description Number of events matching the filter; exact unless `totalExact` is false, when more than 10,000 match and this is 10,000
        * @example 42
        */
       total: number;
+      /**
+       * @description On the audit log: false when more than 10,000 events match (`total` is then a lower bound, shown as "10,000+"); a person's timeline is always exact
+       * @example true
+       */
+      totalExact?: boolean;
       /**
        * @description 1-based
        * @example 1

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AUDIT_ACTIONS, type AuditAction, type AuditActorToken, type AuditEvent, type Page } from '@vip/shared-dto';
+import {
+  AUDIT_ACTIONS,
+  COUNT_LIMIT,
+  type AuditAction,
+  type AuditActorToken,
+  type AuditEvent,
+  type Page,
+} from '@vip/shared-dto';
 
 export class AuditActorTokenResponse implements AuditActorToken {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -40,7 +47,17 @@ export class AuditEventResponse implements AuditEvent {
 
 export class AuditEventPageResponse implements Page<AuditEvent> {
   @ApiProperty({ type: [AuditEventResponse] }) items!: AuditEventResponse[];
-  @ApiProperty({ example: 42, description: 'Number of events matching the filter' }) total!: number;
+  @ApiProperty({
+    example: 42,
+    description: `Number of events matching the filter; exact unless \`totalExact\` is false, when more than ${COUNT_LIMIT.toLocaleString('en')} match and this is ${COUNT_LIMIT.toLocaleString('en')}`,
+  })
+  total!: number;
+  @ApiProperty({
+    required: false,
+    example: true,
+    description: `On the audit log: false when more than ${COUNT_LIMIT.toLocaleString('en')} events match (\`total\` is then a lower bound, shown as "${COUNT_LIMIT.toLocaleString('en')}+"); a person's timeline is always exact`,
+  })
+  totalExact?: boolean;
   @ApiProperty({ example: 1, description: '1-based' }) page!: number;
   @ApiProperty({ example: 25 }) pageSize!: number;
 }
