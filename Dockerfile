@@ -19,6 +19,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# The same V8 heap settings as `npm run start:prod` (README, "Performance"): a small young
-# generation and a 128 MB old space keep the resident memory near 130 MB under load.
-CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=128", "--enable-source-maps", "dist/apps/api/main.js"]
+# The same node options as `npm run start:prod` (a test keeps them identical).
+CMD ["node", "--enable-source-maps", "dist/apps/api/main.js"]

@@ -61,13 +61,13 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Dockerfile', () => {
-  it('starts the API as `npm run start:prod` does, with the same node options (heap limits included)', () => {
+  it('starts the API as `npm run start:prod` does, with the same node options', () => {
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
     const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]) as string[];
     const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
       .scripts['start:prod'];
     const startProd = script.split(/\s+/).slice(script.split(/\s+/).indexOf('node'));
     expect(cmd).toEqual(startProd);
-    expect(cmd).toEqual(expect.arrayContaining(['--max-old-space-size=128', 'dist/apps/api/main.js']));
+    expect(cmd).toEqual(expect.arrayContaining(['node', 'dist/apps/api/main.js']));
   });
 });
