@@ -41,8 +41,22 @@ export async function createTestDatabase(
     drop: async () => {
       const client = new Client({ connectionString: serverUrl() });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        // pg's pool.end() resolves before its connections have closed; FORCE would kill
+        // one still closing, and its client would raise an unhandled error in the test's
+        // process. So wait (up to a second) for them to go, then force what is left.
+        for (let waited = 0; waited < 1000; waited += 20) {
+          const { rows } = await client.query<{ open: number }>(
+            'SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0].open === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
     },
   };
 }
