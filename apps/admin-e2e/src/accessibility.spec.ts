@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { callApi } from './support/api';
 import { AuditPage } from './support/audit-page';
-import { expectNoSeriousViolations } from './support/axe';
+import { everyWay, expectNoSeriousViolations, settle } from './support/axe';
 import { DashboardPage, SIGN_INS_CAPTION } from './support/dashboard-page';
 import { PeoplePage } from './support/people-page';
 import { ADA, GRACE, ROSTER } from './support/people';
@@ -16,12 +15,6 @@ test.beforeAll(async () => {
   await ensureAdministrator();
   await signUpQuickly(ROSTER);
 });
-
-/** Lets transitions (sidenav, ripples, fades) finish, so axe judges colours as shown. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(400);
-}
 
 test.describe('signed out', () => {
   test('the sign-in page', async ({ page }) => {
@@ -170,27 +163,6 @@ test.describe('administrator', () => {
     await settle(page);
     await expectNoSeriousViolations(page, '/account');
   });
-
-  /** A page in light, dark and at 360 px (light and dark), each judged by axe. */
-  async function everyWay(
-    page: Page,
-    url: string,
-    ready: () => Promise<void>,
-  ): Promise<void> {
-    await page.goto(url);
-    await ready();
-    await settle(page);
-    await expectNoSeriousViolations(page, url);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await settle(page);
-    await expectNoSeriousViolations(page, `${url} (dark)`);
-    await page.setViewportSize({ width: 360, height: 740 });
-    await settle(page);
-    await expectNoSeriousViolations(page, `${url} at 360 px (dark)`);
-    await page.emulateMedia({ colorScheme: 'light' });
-    await settle(page);
-    await expectNoSeriousViolations(page, `${url} at 360 px`);
-  }
 
   test('the access requests page, light, dark and at 360 px', async ({
     page,

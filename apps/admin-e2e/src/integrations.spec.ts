@@ -3,7 +3,7 @@ import { expect, request, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { callApi } from './support/api';
-import { expectNoSeriousViolations } from './support/axe';
+import { everyWay, expectNoSeriousViolations, settle } from './support/axe';
 import { baseUrl } from './support/environment';
 import { ADA } from './support/people';
 import { ensureAdministrator, signInAs } from './support/sign-in';
@@ -96,12 +96,6 @@ async function deliverTestEvent(page: Page, webhook: Webhook): Promise<void> {
   await expect
     .poll(() => receiver.ofType('webhook.test').length, { timeout: 20_000 })
     .toBeGreaterThan(before);
-}
-
-/** Lets transitions finish, so axe judges colours as shown. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(400);
 }
 
 async function shoot(page: Page, file: string): Promise<void> {
@@ -344,27 +338,6 @@ test('screenshots of the Integrations page', async ({ page }) => {
 });
 
 test.describe('accessibility', () => {
-  /** A page in light, dark and at 360 px (light and dark), each judged by axe. */
-  async function everyWay(
-    page: Page,
-    url: string,
-    ready: () => Promise<void>,
-  ): Promise<void> {
-    await page.goto(url);
-    await ready();
-    await settle(page);
-    await expectNoSeriousViolations(page, url);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await settle(page);
-    await expectNoSeriousViolations(page, `${url} (dark)`);
-    await page.setViewportSize({ width: 360, height: 740 });
-    await settle(page);
-    await expectNoSeriousViolations(page, `${url} at 360 px (dark)`);
-    await page.emulateMedia({ colorScheme: 'light' });
-    await settle(page);
-    await expectNoSeriousViolations(page, `${url} at 360 px`);
-  }
-
   test('the API tokens tab with tokens in it, light, dark and at 360 px', async ({
     page,
   }) => {

@@ -33,3 +33,30 @@ export async function expectNoSeriousViolations(
     `serious or critical axe violations on ${where}:\n${report}`,
   ).toEqual([]);
 }
+
+/** Lets fonts load and animations end before axe or a screenshot looks at the page. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(400);
+}
+
+/** A page in light, dark and at 360 px (light and dark), each judged by axe. */
+export async function everyWay(
+  page: Page,
+  url: string,
+  ready: () => Promise<void>,
+): Promise<void> {
+  await page.goto(url);
+  await ready();
+  await settle(page);
+  await expectNoSeriousViolations(page, url);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await settle(page);
+  await expectNoSeriousViolations(page, `${url} (dark)`);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await settle(page);
+  await expectNoSeriousViolations(page, `${url} at 360 px (dark)`);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await settle(page);
+  await expectNoSeriousViolations(page, `${url} at 360 px`);
+}
