@@ -12,21 +12,27 @@ import type { Role, UserStatus } from '@vip/shared-dto';
 @Check('users_email_lower_check', `email = lower(email)`)
 @Unique('users_email_key', ['email'])
 @Unique('users_provider_subject_key', ['provider', 'providerSubject'])
-@Index('users_name_idx', ['name', 'id'])
-@Index('users_created_at_idx', ['createdAt', 'id'])
-@Index('users_role_email_idx', ['role', 'email'])
-@Index('users_role_name_idx', ['role', 'name', 'id'])
-@Index('users_role_created_at_idx', ['role', 'createdAt', 'id'])
-// (last_sign_in_at ASC NULLS FIRST, id), alone and after role: TypeORM cannot declare NULLS FIRST.
+// The list indexes carry role and status (INCLUDE), so a filter walks them without
+// reading the table; TypeORM cannot declare INCLUDE, nor NULLS FIRST, nor a partial index's
+// expression here. See the migration CoveringListIndexes.
+@Index('users_name_idx', { synchronize: false })
+@Index('users_created_at_idx', { synchronize: false })
+@Index('users_role_email_idx', { synchronize: false })
+@Index('users_role_name_idx', { synchronize: false })
+@Index('users_role_created_at_idx', { synchronize: false })
 @Index('users_last_sign_in_at_idx', { synchronize: false })
 @Index('users_role_last_sign_in_at_idx', { synchronize: false })
+@Index('users_status_email_idx', { synchronize: false })
+// (email) INCLUDE (role, status, search_prefixes): short searches sorted by email.
+@Index('users_email_search_idx', { synchronize: false })
+// (created_at, email) WHERE last_sign_in_at IS NULL: the never-signed-in dormant accounts.
+@Index('users_never_signed_in_idx', { synchronize: false })
 // Trigram GIN indexes (gin_trgm_ops, fastupdate = off): TypeORM cannot declare operator classes or storage parameters.
 @Index('users_name_trgm_idx', { synchronize: false })
 @Index('users_email_trgm_idx', { synchronize: false })
 // GIN (search_prefixes) with fastupdate = off, likewise.
 @Index('users_search_prefixes_idx', { synchronize: false })
 @Check('users_status_check', `status IN ('active', 'pending', 'disabled')`)
-@Index('users_status_email_idx', ['status', 'email'])
 @Index('users_role_status_email_idx', ['role', 'status', 'email'])
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })

@@ -157,17 +157,31 @@ export class UsersRepository {
     );
   }
 
-  /** Accounts whose last sign-in (or, never signed in, creation) is before `cutoff`: count and the oldest few. */
+  /**
+   * Accounts whose last sign-in (or, never signed in, creation) is before `cutoff`: count
+   * and the oldest few, never-signed-in first. Each half has an index of its own
+   * (`users_last_sign_in_at_idx`, `users_never_signed_in_idx`), so both the count and the
+   * list read indexes only, not the table.
+   */
   async dormant(
     cutoff: Date,
     limit: number,
   ): Promise<{ count: number; rows: Pick<UserRow, 'email' | 'name' | 'last_sign_in_at'>[] }> {
-    const where = 'WHERE last_sign_in_at < $1 OR (last_sign_in_at IS NULL AND created_at < $1)';
+    const order = 'last_sign_in_at ASC NULLS FIRST, created_at ASC, email ASC';
     const [count, rows] = await Promise.all([
-      this.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM users ${where}`, [cutoff]),
+      this.db.query<{ count: number }>(
+        `SELECT ((SELECT count(*) FROM users WHERE last_sign_in_at < $1)
+               + (SELECT count(*) FROM users WHERE last_sign_in_at IS NULL AND created_at < $1))::int AS count`,
+        [cutoff],
+      ),
       this.db.query<Pick<UserRow, 'email' | 'name' | 'last_sign_in_at'>>(
-        `SELECT email, name, last_sign_in_at FROM users ${where}
-          ORDER BY last_sign_in_at ASC NULLS FIRST, created_at ASC, email ASC LIMIT $2`,
+        `SELECT email, name, last_sign_in_at FROM (
+           (SELECT email, name, last_sign_in_at, created_at FROM users
+             WHERE last_sign_in_at IS NULL AND created_at < $1 ORDER BY created_at, email LIMIT $2)
+           UNION ALL
+           (SELECT email, name, last_sign_in_at, created_at FROM users
+             WHERE last_sign_in_at < $1 ORDER BY ${order} LIMIT $2)
+         ) AS dormant ORDER BY ${order} LIMIT $2`,
         [cutoff, limit],
       ),
     ]);

@@ -23,6 +23,7 @@ import {
   SelfLockoutError,
 } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
+import { SingleFlight } from '../common/single-flight';
 import type { Transaction } from '../database/database';
 import { toSession } from '../auth/session.mapper';
 import { SessionsRepository } from '../auth/sessions.repository';
@@ -34,6 +35,8 @@ const DAY = 86_400_000;
 /** The rules about people: that an active administrator always remains, and each account's status. */
 @Injectable()
 export class UsersService {
+  private readonly statsInFlight = new SingleFlight<UserStats>();
+
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
@@ -187,8 +190,16 @@ export class UsersService {
     return this.audit.timeline(row.id, page, pageSize);
   }
 
-  /** Role distribution, sign-ins per day, new accounts per week, dormant accounts. */
-  async stats(now = new Date()): Promise<UserStats> {
+  /**
+   * Role distribution, sign-ins per day, new accounts per week, dormant accounts. On a
+   * million people this reads a few hundred thousand index entries, so requests that
+   * arrive while it runs share its answer (`generatedAt` says when it was computed).
+   */
+  stats(): Promise<UserStats> {
+    return this.statsInFlight.run(() => this.computeStats(new Date()));
+  }
+
+  private async computeStats(now: Date): Promise<UserStats> {
     const thisMonday = startOfUtcWeek(now);
     const firstWeek = thisMonday - (NEW_ACCOUNT_WEEKS - 1) * 7 * DAY;
     const [roles, signInsPerDay, weeks, dormant] = await Promise.all([

@@ -7,6 +7,7 @@ import { IntegrationAuditActions1796300000000 } from './1796300000000-integratio
 import { UserCountsByStatus1796310000000 } from './1796310000000-user-counts-by-status';
 import { ApiTokens1796340000000 } from './1796340000000-api-tokens';
 import { Webhooks1796600000000 } from './1796600000000-webhooks';
+import { CoveringListIndexes1796700000000 } from './1796700000000-covering-list-indexes';
 
 /** Every migration, oldest first. Append-only: never edit one that has been merged. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   UserCountsByStatus1796310000000,
   ApiTokens1796340000000,
   Webhooks1796600000000,
+  CoveringListIndexes1796700000000,
 ];
