@@ -118,6 +118,7 @@ export async function startApi(databaseUrl, workDir) {
     // The limiter stays on (its cost is measured) but one benchmark caller never reaches it.
     RATE_LIMIT_API: '1000000',
     ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
+    ...(process.env.BENCH_API_ENV ? JSON.parse(process.env.BENCH_API_ENV) : {}),
   };
   const nodeArgs = [
     ...productionNodeFlags(),

@@ -4,7 +4,7 @@ import { buildSync } from 'esbuild';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The API's list SQL builders (`userPageSql`, `userCountSql`), compiled into `workDir`. */
+/** The API's list SQL builders (`userPageSql`, `userPageWithTotalSql`, `userCountSql`), compiled into `workDir`. */
 async function listSql(workDir) {
   const outfile = join(workDir, 'user-list.sql.mjs');
   buildSync({
@@ -21,10 +21,13 @@ async function listSql(workDir) {
 
 /** The plans, as text, of the queries the issue asks to see (and the short-fragment path). */
 export async function explainUsersList(db, { commonFragment, oneLetterFragment, workDir }) {
-  const { userPageSql, userCountSql } = await listSql(workDir);
+  const { userPageSql, userPageWithTotalSql, userCountSql } = await listSql(workDir);
   const list = (criteria) => ({ page: 1, pageSize: 25, ...criteria });
   const queries = [
-    ['page 200 sorted by -lastSignInAt', userPageSql(list({ page: 200, sort: '-lastSignInAt' }))],
+    [
+      'page 200 sorted by -lastSignInAt, with its total',
+      userPageWithTotalSql(list({ page: 200, sort: '-lastSignInAt' })),
+    ],
     [`search "${commonFragment}" (common fragment), first page`, userPageSql(list({ search: commonFragment }))],
     [`search "${commonFragment}" (common fragment), bounded count`, userCountSql({ search: commonFragment })],
     [`search "${oneLetterFragment}" (one letter), first page`, userPageSql(list({ search: oneLetterFragment }))],

@@ -11,6 +11,7 @@
 //   BENCH_EXPLAIN=1        print EXPLAIN (ANALYZE, BUFFERS) of three users list queries
 //   BENCH_LOG_LEVEL        the API's LOG_LEVEL (default: the API's own, request logs on)
 //   BENCH_NODE_ARGS        extra node options for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+//   BENCH_API_ENV          more environment for the API, as JSON, e.g. {"DATABASE_POOL_MAX":"4"}
 //   DATABASE_URL           a PostgreSQL server to use (a database is created and dropped
 //                          there) instead of an embedded one in a temporary folder
 import { rmSync } from 'node:fs';

@@ -54,6 +54,33 @@ export interface Statement {
  * checks of the e2e suite). `offset` defaults to the criteria's page.
  */
 export function userPageSql(criteria: UserListCriteria, offset = (criteria.page - 1) * criteria.pageSize): Statement {
+  const page = pageOf(criteria, offset);
+  return { text: `${page.select()} ORDER BY ${page.order('u')}`, values: page.values };
+}
+
+/**
+ * For a list without a search, in one round trip: the exact total (from `user_counts`)
+ * and the page, unless the page lies past the middle. Every row carries `total`. A page
+ * past the middle (read from the other end, see `UsersRepository.list`) or past the end
+ * answers one row with `total` and every other column null; its rows are not read.
+ */
+export function userPageWithTotalSql(criteria: UserListCriteria): Statement {
+  const offset = (criteria.page - 1) * criteria.pageSize;
+  const page = pageOf(criteria, offset);
+  // The same criteria give the same filter parameters, numbered alike.
+  const count = userCountSql(criteria);
+  const beforeMiddle = `$${page.values.length}::int * 2 <= (SELECT total FROM total)`;
+  return {
+    text:
+      `WITH total AS MATERIALIZED (${count.text}) ` +
+      `SELECT (SELECT total FROM total) AS total, page.* FROM (VALUES (1)) AS one (x) ` +
+      `LEFT JOIN (${page.select(beforeMiddle)}) page ON true ORDER BY ${page.order('page')}`,
+    values: page.values,
+  };
+}
+
+/** The parts of a page's statement: its parameters, its ORDER BY, and its SELECT. */
+function pageOf(criteria: UserListCriteria, offset: number) {
   const values: unknown[] = [];
   const where = userFilter(criteria, values);
   const sort = criteria.sort ?? 'email';
@@ -64,13 +91,11 @@ export function userPageSql(criteria: UserListCriteria, offset = (criteria.page 
   // in the index alone (an index-only scan), so only the page itself reads the table.
   const unique = keys[keys.length - 1];
   values.push(criteria.pageSize, offset);
-  return {
-    text:
-      `SELECT ${QUALIFIED_USER_COLUMNS} FROM users u JOIN (` +
-      `SELECT ${unique} FROM users ${where} ORDER BY ${order('users')} LIMIT $${values.length - 1} OFFSET $${values.length}` +
-      `) page USING (${unique}) ORDER BY ${order('u')}`,
-    values,
-  };
+  const select = (condition?: string) =>
+    `SELECT ${QUALIFIED_USER_COLUMNS} FROM users u JOIN (` +
+    `SELECT ${unique} FROM users ${where} ORDER BY ${order('users')} LIMIT $${values.length - 1} OFFSET $${values.length}` +
+    `) page USING (${unique})${condition ? ` WHERE ${condition}` : ''}`;
+  return { values, order, select };
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   reversed,
   userCountSql,
   userPageSql,
+  userPageWithTotalSql,
   WALK_SORT_ORDER,
   type Statement,
   type UserList,
@@ -90,16 +91,16 @@ export class UsersRepository {
       if (matches > COUNT_LIMIT) this.broadSearches.remember(criteria);
       return { rows, total: Math.min(matches, COUNT_LIMIT), totalExact: matches <= COUNT_LIMIT };
     }
-    const [{ total }] = await this.run<{ total: number }>(userCountSql(criteria));
+    // One round trip: the total and, unless it lies past the middle, the page.
+    const rows = await this.run<UserRow & { total: number }>(userPageWithTotalSql(criteria));
+    const total = rows[0].total;
+    if (rows[0].id !== null) return { rows, total, totalExact: true };
     if (offset >= total) return { rows: [], total, totalExact: true };
     // Past the middle, read from the other end: OFFSET then walks the shorter way.
-    if (offset > total / 2) {
-      const pageSize = Math.min(criteria.pageSize, total - offset);
-      const fromEnd = { ...criteria, pageSize, sort: reversed(criteria.sort) };
-      const rows = await this.run<UserRow>(userPageSql(fromEnd, total - offset - pageSize));
-      return { rows: rows.reverse(), total, totalExact: true };
-    }
-    return { rows: await this.run<UserRow>(userPageSql(criteria)), total, totalExact: true };
+    const pageSize = Math.min(criteria.pageSize, total - offset);
+    const fromEnd = { ...criteria, pageSize, sort: reversed(criteria.sort) };
+    const fromEndRows = await this.run<UserRow>(userPageSql(fromEnd, total - offset - pageSize));
+    return { rows: fromEndRows.reverse(), total, totalExact: true };
   }
 
   private run<T extends QueryResultRow>(statement: Statement): Promise<T[]> {
