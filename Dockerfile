@@ -20,4 +20,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The same node options as `npm run start:prod` (a test keeps them identical).
-CMD ["node", "--enable-source-maps", "--max-semi-space-size=4", "dist/apps/api/main.js"]
+CMD ["node", "--enable-source-maps", "dist/apps/api/main.js"]
