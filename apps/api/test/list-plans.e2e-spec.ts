@@ -21,6 +21,7 @@ interface PlanNode {
   'Index Name'?: string;
   'Plan Rows': number;
   Filter?: string;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
 
@@ -118,6 +119,18 @@ describe('users lists at scale', () => {
         await expectIndexed(userPageWithTotalSql(list({ sort, page })));
       },
     );
+
+    it('reads no row of users for a page past the middle in the one-statement form (it is read from the other end)', async () => {
+      const statement = userPageWithTotalSql(list({ sort: '-lastSignInAt', page: 700 }));
+      const { rows } = await app.db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`,
+        statement.values,
+      );
+      const all = nodes(rows[0]['QUERY PLAN'][0].Plan);
+      const readUsers = all.filter((node) => node['Relation Name'] === 'users');
+      expect(readUsers.length).toBeGreaterThan(0);
+      expect(readUsers.filter((node) => (node['Actual Loops'] ?? 0) > 0).map((node) => node['Node Type'])).toEqual([]);
+    });
 
     it.each(SORTS)('role=driver&sort=%s, page 100: the role index in order', async (sort) => {
       await expectIndexed(userPageWithTotalSql(list({ sort, role: Role.Driver, page: 100 })));

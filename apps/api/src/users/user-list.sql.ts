@@ -91,10 +91,12 @@ function pageOf(criteria: UserListCriteria, offset: number) {
   // in the index alone (an index-only scan), so only the page itself reads the table.
   const unique = keys[keys.length - 1];
   values.push(criteria.pageSize, offset);
+  // A condition on parameters alone is tested once, before the index is walked at all.
   const select = (condition?: string) =>
     `SELECT ${QUALIFIED_USER_COLUMNS} FROM users u JOIN (` +
-    `SELECT ${unique} FROM users ${where} ORDER BY ${order('users')} LIMIT $${values.length - 1} OFFSET $${values.length}` +
-    `) page USING (${unique})${condition ? ` WHERE ${condition}` : ''}`;
+    `SELECT ${unique} FROM users ${condition ? (where ? `${where} AND ${condition}` : `WHERE ${condition}`) : where} ` +
+    `ORDER BY ${order('users')} LIMIT $${values.length - 1} OFFSET $${values.length}` +
+    `) page USING (${unique})`;
   return { values, order, select };
 }
 
