@@ -357,7 +357,8 @@ describe('plans on 100,000 rows', () => {
     const seen: { text: string; values: readonly unknown[] }[] = [];
     const original = database.query.bind(database);
     database.query = (async (text: string, values: readonly unknown[] = []) => {
-      seen.push({ text, values });
+      // The webhook worker polls the same pool in the background: not this request's.
+      if (!/\bwebhook_/.test(text)) seen.push({ text, values });
       return original(text, values);
     }) as typeof database.query;
     try {
@@ -406,13 +407,12 @@ describe('plans on 100,000 rows', () => {
     '/api/invitations?sort=expiresAt&page=40',
   ])('%s reads indexes, never the whole table', async (path) => {
     const plans = await plansOf(path);
-    expect(plans.length).toBeGreaterThanOrEqual(2);
+    expect(plans.length).toBeGreaterThanOrEqual(1);
     if (process.env['VIP_SHOW_PLANS']) process.stdout.write(`\n${path}\n${plans.join('\n--\n')}\n`);
-    // A users total comes from user_counts: a row per role and status, read whole.
-    const ofTables = plans.filter((plan) => !/ on user_counts\b/.test(plan));
-    expect(ofTables.length).toBeGreaterThanOrEqual(1);
-    for (const plan of ofTables) {
-      expect(plan).not.toMatch(/Seq Scan/);
+    for (const plan of plans) {
+      // A users total comes from user_counts: a row per role and status, read whole.
+      const seqScans = plan.split('\n').filter((line) => /Seq Scan/.test(line));
+      expect(seqScans.filter((line) => !/Seq Scan on user_counts\b/.test(line))).toEqual([]);
       expect(plan).toMatch(/Index|Bitmap/);
     }
   });
