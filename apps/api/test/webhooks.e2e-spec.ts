@@ -573,3 +573,77 @@ describe('webhooks and private networks (WEBHOOK_ALLOW_PRIVATE_NETWORKS unset)',
     expect(receiver.connections).toBe(0);
   });
 });
+
+/**
+ * Deleting an endpoint locks it, then (by cascade) its messages. Recording an attempt must
+ * take the same order, or the two deadlock and PostgreSQL fails one (it failed this file's
+ * clean-up once). With the endpoint locked by a delete in progress, a recording waits for
+ * the endpoint without holding its message.
+ */
+describe('webhook attempts and endpoint deletion', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: FAST_WEBHOOKS });
+  });
+  afterAll(() => app.close());
+
+  it.each(['delivered', 'failed'] as const)(
+    'a %s attempt waits for the endpoint before it locks the message',
+    async (result) => {
+      const { WebhooksRepository } = await import('../src/webhooks/webhooks.repository');
+      const repository = app.app.get(WebhooksRepository);
+      // Disabled, so the app's own worker leaves its message alone.
+      const [message] = (
+        await app.db.query<{ id: string; endpoint_id: string; created_at: Date }>(
+          `WITH endpoint AS (
+             INSERT INTO webhook_endpoints (url, events, secret, enabled, disabled_reason, disabled_at)
+             VALUES ('https://hooks.example.com/', '{user.created}', repeat('s', 32), false, 'manual', now()) RETURNING id
+           )
+           INSERT INTO webhook_messages (endpoint_id, event_id, type, data, attempts)
+           SELECT id, 'msg_lock_order_${result}', 'user.created', '{}', 1 FROM endpoint
+           RETURNING id, endpoint_id, created_at`,
+        )
+      ).rows;
+      const deleting = await app.db.connect();
+      const probe = await app.db.connect();
+      try {
+        await deleting.query('BEGIN');
+        await deleting.query('SELECT 1 FROM webhook_endpoints WHERE id = $1 FOR UPDATE', [message.endpoint_id]);
+        const claimed = {
+          ...message,
+          event_id: `msg_lock_order_${result}`,
+          type: 'user.created',
+          data: {},
+          attempts: 1,
+          url: 'https://hooks.example.com/',
+          secret: 's'.repeat(32),
+          audit_event_id: null,
+        };
+        const outcome = { statusCode: 200, ok: result === 'delivered', durationMs: 5, error: null };
+        const recording =
+          result === 'delivered' ? repository.delivered(claimed, outcome) : repository.failed(claimed, outcome, 5_000);
+        // Wait until the recording is blocked on a lock.
+        await eventually(async () => {
+          const { rows } = await probe.query(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+          );
+          expect(rows.length).toBeGreaterThan(0);
+        });
+        // The message is not held: a delete of the endpoint could take it and finish.
+        await probe.query('BEGIN');
+        await expect(
+          probe.query('SELECT 1 FROM webhook_messages WHERE id = $1 FOR UPDATE NOWAIT', [message.id]),
+        ).resolves.toMatchObject({ rowCount: 1 });
+        await probe.query('ROLLBACK');
+        await deleting.query('DELETE FROM webhook_endpoints WHERE id = $1', [message.endpoint_id]);
+        await deleting.query('COMMIT');
+        await expect(recording).resolves.toBeUndefined();
+        expect((await app.db.query('SELECT 1 FROM webhook_messages WHERE id = $1', [message.id])).rowCount).toBe(0);
+      } finally {
+        await deleting.query('ROLLBACK').catch(() => undefined);
+        deleting.release();
+        probe.release();
+      }
+    },
+  );
+});

@@ -202,6 +202,7 @@ export class WebhooksRepository {
   /** A delivered message: logged, and its endpoint no longer failing. */
   async delivered(message: ClaimedMessage, outcome: AttemptOutcome): Promise<void> {
     await this.db.transaction(async (tx) => {
+      await this.lockEndpoint(tx, message);
       const updated = await tx.query(
         `UPDATE webhook_messages SET delivered_at = now() WHERE id = $1 AND attempts = $2 AND ${PENDING} RETURNING id`,
         [message.id, message.attempts],
@@ -222,6 +223,7 @@ export class WebhooksRepository {
    */
   async failed(message: ClaimedMessage, outcome: AttemptOutcome, retryInMs: number): Promise<void> {
     await this.db.transaction(async (tx) => {
+      await this.lockEndpoint(tx, message);
       const updated = await tx.query(
         `UPDATE webhook_messages
             SET given_up_at = CASE WHEN created_at <= now() - ${FAILURE_WINDOW} THEN now() END,
@@ -267,6 +269,17 @@ export class WebhooksRepository {
       [days, limit],
     );
     return rows.length;
+  }
+
+  /**
+   * Locks the message's endpoint before the message. Deleting an endpoint locks it and
+   * then, by cascade, its messages; recording an attempt took the message, then the
+   * endpoint (the log's foreign key, `failing_since`): two orders, and PostgreSQL broke
+   * the deadlock by failing one of them. Now both take the endpoint first. Deleted
+   * meanwhile, it locks nothing and the statements after it change nothing.
+   */
+  private async lockEndpoint(tx: Sql, message: ClaimedMessage): Promise<void> {
+    await tx.query('SELECT 1 FROM webhook_endpoints WHERE id = $1 FOR NO KEY UPDATE', [message.endpoint_id]);
   }
 
   /** The attempt, in the log, unless the endpoint (and with it the message) was deleted meanwhile. */
