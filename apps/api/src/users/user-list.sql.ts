@@ -82,7 +82,7 @@ export function userPageWithTotalSql(criteria: UserListCriteria): Statement {
 /** The parts of a page's statement: its parameters, its ORDER BY, and its SELECT. */
 function pageOf(criteria: UserListCriteria, offset: number) {
   const values: unknown[] = [];
-  const where = userFilter(criteria, values);
+  const conditions = userConditions(criteria, values);
   const sort = criteria.sort ?? 'email';
   const descending = sort.startsWith('-');
   const keys = SORT_KEYS[(descending ? sort.slice(1) : sort) as UserSortField];
@@ -92,9 +92,9 @@ function pageOf(criteria: UserListCriteria, offset: number) {
   const unique = keys[keys.length - 1];
   values.push(criteria.pageSize, offset);
   // A condition on parameters alone is tested once, before the index is walked at all.
-  const select = (condition?: string) =>
+  const select = (...extra: string[]) =>
     `SELECT ${QUALIFIED_USER_COLUMNS} FROM users u JOIN (` +
-    `SELECT ${unique} FROM users ${condition ? (where ? `${where} AND ${condition}` : `WHERE ${condition}`) : where} ` +
+    `SELECT ${unique} FROM users ${whereOf([...conditions, ...extra])} ` +
     `ORDER BY ${order('users')} LIMIT $${values.length - 1} OFFSET $${values.length}` +
     `) page USING (${unique})`;
   return { values, order, select };
@@ -117,7 +117,7 @@ export const WALK_SORT_ORDER = `SELECT set_config('enable_seqscan', 'off', true)
  */
 export function userCountSql(criteria: Pick<UserListCriteria, 'search' | 'role' | 'status'>): Statement {
   const values: unknown[] = [];
-  const where = userFilter(criteria, values);
+  const where = whereOf(userConditions(criteria, values));
   if (!isCounted(criteria))
     return { text: `SELECT coalesce(sum(count), 0)::int AS total FROM user_counts ${where}`, values };
   values.push(COUNT_LIMIT + 1);
@@ -128,12 +128,12 @@ export function userCountSql(criteria: Pick<UserListCriteria, 'search' | 'role' 
 }
 
 /**
- * The WHERE clause of a list, its parameters appended to `values`. A search of three
+ * The conditions of a list (joined by AND), their parameters appended to `values`. A search of three
  * characters or more matches anywhere in the name or email (trigram indexes); a shorter
  * one matches the start of a word of either: `search_prefixes` holds every word's first
  * one and two characters (see the migration `ListsAtScale`), the fragment is one lexeme.
  */
-function userFilter(criteria: Pick<UserListCriteria, 'search' | 'role' | 'status'>, values: unknown[]): string {
+function userConditions(criteria: Pick<UserListCriteria, 'search' | 'role' | 'status'>, values: unknown[]): string[] {
   const where: string[] = [];
   if (criteria.search) {
     const fragment = criteria.search.toLowerCase();
@@ -153,7 +153,11 @@ function userFilter(criteria: Pick<UserListCriteria, 'search' | 'role' | 'status
     values.push(criteria.status);
     where.push(`status = $${values.length}`);
   }
-  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return where;
+}
+
+function whereOf(conditions: readonly string[]): string {
+  return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
 /** Whether the total must be counted in `users` (at most `COUNT_LIMIT + 1` rows): for a search. */
